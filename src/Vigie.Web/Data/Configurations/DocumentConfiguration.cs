@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Vigie.Web.Data.Entities;
+
+namespace Vigie.Web.Data.Configurations;
+
+public sealed class DocumentConfiguration : IEntityTypeConfiguration<Document>
+{
+    public void Configure(EntityTypeBuilder<Document> builder)
+    {
+        builder.Property(d => d.Title).HasMaxLength(500);
+        builder.Property(d => d.Kind).HasConversion<string>().HasMaxLength(30);
+        builder.HasOne(d => d.Case).WithMany(c => c.Documents).HasForeignKey(d => d.CaseId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne(d => d.CadaRequest).WithMany(r => r.Documents).HasForeignKey(d => d.CadaRequestId).OnDelete(DeleteBehavior.SetNull);
+    }
+}

@@ -1,0 +1,217 @@
+using Vigie.Web.Data.Entities;
+using Vigie.Web.Infrastructure.Markdown;
+
+namespace Vigie.Web.Data.Seeding;
+
+/// <summary>Reads one case file: YAML front matter between two "---" lines, then the Markdown narrative.</summary>
+public static class CaseFileReader
+{
+    public static CaseSeed Read(string text, string file, IReadOnlySet<string> communes,
+        IReadOnlySet<string> technologies, IReadOnlySet<string> vendors)
+    {
+        var lines = text.ReplaceLineEndings("\n").Split('\n');
+        if (lines.Length == 0 || lines[0].Trim() != "---")
+        {
+            throw new SeedException(file, 1, "le fichier doit commencer par une ligne « --- » suivie des faits en YAML");
+        }
+        var end = Array.FindIndex(lines, 1, l => l.TrimEnd() == "---");
+        if (end < 0)
+        {
+            throw new SeedException(file, lines.Length, "la ligne « --- » qui termine les faits en YAML est introuvable");
+        }
+        var frontMatter = string.Join('\n', lines[1..end]);
+        var body = string.Join('\n', lines[(end + 1)..]).Trim();
+        // Line numbers in the YAML start at 1 on the line after the opening "---".
+        var root = YamlMap.Load(frontMatter, file, lineOffset: 1);
+        if (root is not YamlDotNet.RepresentationModel.YamlMappingNode mapping)
+        {
+            throw new SeedException(file, 2, "les faits doivent être un objet « clé: valeur »");
+        }
+        var map = new YamlMap(mapping, file, 1);
+        map.OnlyKeys("slug", "title", "municipality", "status", "summary", "technologies", "vendors",
+            "sources", "contracts", "funding", "timeline", "quotes", "requests", "documents");
+
+        var slug = map.Text("slug", required: true)!;
+        if (slug != Infrastructure.Text.Slugs.From(slug))
+        {
+            throw map.Error($"slug invalide « {slug} »");
+        }
+        var municipalityCode = map.Text("municipality", required: true)!;
+        if (!communes.Contains(municipalityCode))
+        {
+            throw map.Error(map.Raw("municipality")!, $"aucune commune actuelle n'a le code INSEE « {municipalityCode} »");
+        }
+
+        var sources = map.Maps("sources", "sources").Select((s, i) =>
+        {
+            s.OnlyKeys("url", "title", "publisher", "date", "archive");
+            var url = s.Text("url", required: true, maxLength: 2000)!;
+            var archive = s.Text("archive", maxLength: 2000);
+            if (!UrlPolicy.IsWebUrl(url) || (archive is not null && !UrlPolicy.IsWebUrl(archive)))
+            {
+                throw s.Error("« url » et « archive » doivent être des adresses http(s)");
+            }
+            var date = s.Date("date");
+            return new Source
+            {
+                Number = i + 1,
+                Url = url,
+                Title = s.Text("title", required: true, maxLength: 500)!,
+                Publisher = s.Text("publisher", maxLength: 200),
+                PublishedOn = date?.Date,
+                PublishedOnPrecision = date?.Precision ?? DatePrecision.Day,
+                ArchiveUrl = archive,
+            };
+        }).ToList();
+        Source? SourceRef(YamlMap m)
+        {
+            var number = m.Int("source");
+            return number is null ? null
+                : number >= 1 && number <= sources.Count ? sources[number.Value - 1]
+                : throw m.Error($"« source: {number} » ne correspond à aucune source (il y en a {sources.Count})");
+        }
+
+        var technologySlugs = References(map, "technologies", technologies, "technologie inconnue", "seeds/technologies.yml");
+        var vendorSlugs = References(map, "vendors", vendors, "prestataire inconnu", "seeds/vendors.yml");
+
+        var contracts = map.Maps("contracts", "marchés").Select((c, i) =>
+        {
+            c.OnlyKeys("object", "vendor", "buyer", "signed", "amount", "reference", "missing", "notes", "source");
+            var vendor = c.Text("vendor");
+            if (vendor is not null && !vendors.Contains(vendor))
+            {
+                throw c.Error($"prestataire inconnu « {vendor} » (à déclarer dans seeds/vendors.yml)");
+            }
+            var buyer = c.Text("buyer") ?? municipalityCode;
+            if (!communes.Contains(buyer))
+            {
+                throw c.Error($"acheteur : aucune commune n'a le code INSEE « {buyer} »");
+            }
+            var signed = c.Date("signed");
+            return new ContractSeed(new Contract
+            {
+                Object = c.Text("object", required: true, maxLength: 1000)!,
+                SignedOn = signed?.Date,
+                SignedOnPrecision = signed?.Precision ?? DatePrecision.Day,
+                AmountEuros = c.Decimal("amount"),
+                Reference = c.Text("reference", maxLength: 200),
+                Missing = c.Text("missing"),
+                Notes = c.Text("notes"),
+                Source = SourceRef(c),
+                Position = i + 1,
+            }, vendor, buyer);
+        }).ToList();
+
+        var fundings = map.Maps("funding", "financements").Select((f, i) =>
+        {
+            f.OnlyKeys("label", "amount", "funder", "year", "estimate", "source");
+            return new Funding
+            {
+                Label = f.Text("label", required: true, maxLength: 300)!,
+                AmountEuros = f.Decimal("amount", required: true)!.Value,
+                Funder = f.Text("funder", maxLength: 200),
+                Year = f.Int("year"),
+                IsEstimate = f.Bool("estimate", fallback: false),
+                Source = SourceRef(f),
+                Position = i + 1,
+            };
+        }).ToList();
+
+        var timeline = map.Maps("timeline", "événements").Select(e =>
+        {
+            e.OnlyKeys("date", "title", "description", "source");
+            var date = e.Date("date", required: true)!.Value;
+            return new TimelineEvent
+            {
+                OccurredOn = date.Date,
+                OccurredOnPrecision = date.Precision,
+                Title = e.Text("title", required: true, maxLength: 300)!,
+                Description = e.Text("description"),
+                Source = SourceRef(e),
+            };
+        }).ToList();
+
+        var quotes = map.Maps("quotes", "citations").Select((q, i) =>
+        {
+            q.OnlyKeys("speaker", "role", "text", "date", "source");
+            var date = q.Date("date");
+            return new Quote
+            {
+                Speaker = q.Text("speaker", required: true, maxLength: 200)!,
+                SpeakerRole = q.Text("role", maxLength: 300),
+                Text = q.Text("text", required: true)!,
+                SaidOn = date?.Date,
+                SaidOnPrecision = date?.Precision ?? DatePrecision.Day,
+                Source = SourceRef(q),
+                Position = i + 1,
+            };
+        }).ToList();
+
+        var requests = map.Maps("requests", "demandes").Select(r =>
+        {
+            r.OnlyKeys("key", "authority", "municipality", "subject", "documents", "sent", "status", "outcome", "public");
+            var code = r.Text("municipality");
+            if (code is not null && !communes.Contains(code))
+            {
+                throw r.Error($"aucune commune n'a le code INSEE « {code} »");
+            }
+            return new RequestSeed(r.Text("key", required: true)!, new CadaRequest
+            {
+                Authority = r.Text("authority", required: true, maxLength: 300)!,
+                Subject = r.Text("subject", required: true, maxLength: 500)!,
+                DocumentsRequested = string.Join('\n', r.Texts("documents").Select(d => d.Value)),
+                SentOn = r.Date("sent")?.Date,
+                Status = r.Enum("status", RequestStatus.Sent),
+                OutcomeSummary = r.Text("outcome"),
+                IsPublic = r.Bool("public", fallback: false),
+            }, code);
+        }).ToList();
+        var requestKeys = requests.Select(r => r.Key).ToHashSet();
+
+        var documents = map.Maps("documents", "documents").Select(d =>
+        {
+            d.OnlyKeys("title", "kind", "date", "request", "public", "description");
+            var key = d.Text("request");
+            if (key is not null && !requestKeys.Contains(key))
+            {
+                throw d.Error($"« request: {key} » ne correspond à aucune demande de ce fichier");
+            }
+            return new DocumentSeed(new Document
+            {
+                Title = d.Text("title", required: true, maxLength: 500)!,
+                Kind = d.Enum("kind", DocumentKind.Autre),
+                Date = d.Date("date")?.Date,
+                IsPublic = d.Bool("public", fallback: false),
+                Description = d.Text("description"),
+            }, key);
+        }).ToList();
+
+        var entity = new Case
+        {
+            Slug = slug,
+            Title = map.Text("title", required: true, maxLength: 300)!,
+            Summary = map.Text("summary") ?? "",
+            Body = body,
+            Status = map.Enum("status", CaseStatus.Draft),
+            Sources = sources,
+            Fundings = fundings,
+            TimelineEvents = timeline,
+            Quotes = quotes,
+        };
+        return new CaseSeed(file, entity, municipalityCode, technologySlugs, vendorSlugs, contracts, requests, documents);
+    }
+
+    private static List<string> References(YamlMap map, string key, IReadOnlySet<string> known, string unknown, string catalog)
+    {
+        var list = new List<string>();
+        foreach (var (value, line) in map.Texts(key))
+        {
+            if (!known.Contains(value))
+            {
+                throw new SeedException(map.Error("").File, line, $"{unknown} « {value} » (à déclarer dans {catalog})");
+            }
+            list.Add(value);
+        }
+        return list;
+    }
+}

@@ -1,0 +1,33 @@
+using Vigie.Web.Data.Entities;
+
+namespace Vigie.Web.Data.Seeding;
+
+/// <summary>Everything in seeds/, read and validated before anything is written.</summary>
+public sealed record SeedBundle(
+    GeoSeed Geo,
+    IReadOnlyList<Technology> Technologies,
+    IReadOnlyList<Vendor> Vendors,
+    IReadOnlyList<CaseSeed> Cases);
+
+public sealed record GeoSeed(
+    IReadOnlyList<Region> Regions,
+    IReadOnlyList<Department> Departments,
+    IReadOnlyList<Intercommunality> Intercommunalities,
+    IReadOnlyList<Municipality> Municipalities);
+
+/// <summary>A case as read from its file. References (commune, technologies, vendors) are already checked.</summary>
+public sealed record CaseSeed(
+    string File,
+    Case Case,
+    string MunicipalityCode,
+    IReadOnlyList<string> TechnologySlugs,
+    IReadOnlyList<string> VendorSlugs,
+    IReadOnlyList<ContractSeed> Contracts,
+    IReadOnlyList<RequestSeed> Requests,
+    IReadOnlyList<DocumentSeed> Documents);
+
+public sealed record ContractSeed(Contract Contract, string? VendorSlug, string? BuyerCode);
+
+public sealed record RequestSeed(string Key, CadaRequest Request, string? MunicipalityCode);
+
+public sealed record DocumentSeed(Document Document, string? RequestKey);

@@ -1,0 +1,211 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
+using Vigie.Web.Data.Entities;
+
+namespace Vigie.Web.Data.Seeding;
+
+public sealed record SeedReport(int Communes, int CommunesChanged, int TechnologiesAdded, int VendorsAdded, int CasesAdded, TimeSpan Elapsed);
+
+/// <summary>
+/// Imports seeds/ into the database in one transaction: reference geography is upserted (rows that did
+/// not change are not touched), while technologies, vendors and cases are only added when their slug is
+/// new, so that edits made in the app are never overwritten by a later start-up.
+/// </summary>
+public sealed class Seeder(VigieDbContext db, TimeProvider clock, ILogger<Seeder> logger)
+{
+    public async Task<SeedReport> SeedAsync(string seedsDirectory, CancellationToken cancellationToken = default)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var bundle = SeedReader.Read(seedsDirectory);
+        var strategy = db.Database.CreateExecutionStrategy();
+        var report = await strategy.ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var changed = await ImportGeographyAsync(bundle.Geo, cancellationToken);
+            var technologies = await AddMissingAsync(db.Technologies, bundle.Technologies, t => t.Slug, cancellationToken);
+            var vendors = await AddMissingAsync(db.Vendors, bundle.Vendors, v => v.Slug, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            var cases = await AddCasesAsync(bundle.Cases, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return new SeedReport(bundle.Geo.Municipalities.Count, changed, technologies, vendors, cases, stopwatch.Elapsed);
+        });
+        db.ChangeTracker.Clear();
+        logger.LogInformation(
+            "Données initiales : {Communes} communes ({Changed} modifiées), {Technologies} technologies, {Vendors} prestataires et {Cases} dossiers ajoutés en {Elapsed} ms",
+            report.Communes, report.CommunesChanged, report.TechnologiesAdded, report.VendorsAdded, report.CasesAdded, (int)report.Elapsed.TotalMilliseconds);
+        return report;
+    }
+
+    /// <summary>Binary COPY into temporary tables, then upserts that skip identical rows.</summary>
+    public async Task<int> ImportGeographyAsync(GeoSeed geo, CancellationToken cancellationToken)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await ExecuteAsync(connection, """
+            CREATE TEMP TABLE seed_regions (code text, name text) ON COMMIT DROP;
+            CREATE TEMP TABLE seed_departments (code text, name text, region_code text) ON COMMIT DROP;
+            CREATE TEMP TABLE seed_intercommunalities (siren text, name text, kind text) ON COMMIT DROP;
+            CREATE TEMP TABLE seed_municipalities (insee_code text, siren text, name text, slug text, department_code text,
+                region_code text, intercommunality_siren text, postal_codes text[], population integer) ON COMMIT DROP;
+            """, cancellationToken);
+
+        await CopyAsync(connection, "seed_regions (code, name)", geo.Regions, (w, r) =>
+        {
+            w.Write(r.Code, NpgsqlDbType.Text);
+            w.Write(r.Name, NpgsqlDbType.Text);
+        }, cancellationToken);
+        await CopyAsync(connection, "seed_departments (code, name, region_code)", geo.Departments, (w, d) =>
+        {
+            w.Write(d.Code, NpgsqlDbType.Text);
+            w.Write(d.Name, NpgsqlDbType.Text);
+            w.Write(d.RegionCode, NpgsqlDbType.Text);
+        }, cancellationToken);
+        await CopyAsync(connection, "seed_intercommunalities (siren, name, kind)", geo.Intercommunalities, (w, e) =>
+        {
+            w.Write(e.Siren, NpgsqlDbType.Text);
+            w.Write(e.Name, NpgsqlDbType.Text);
+            w.Write(e.Kind, NpgsqlDbType.Text);
+        }, cancellationToken);
+        await CopyAsync(connection,
+            "seed_municipalities (insee_code, siren, name, slug, department_code, region_code, intercommunality_siren, postal_codes, population)",
+            geo.Municipalities, (w, m) =>
+            {
+                w.Write(m.InseeCode, NpgsqlDbType.Text);
+                WriteNullable(w, m.Siren);
+                w.Write(m.Name, NpgsqlDbType.Text);
+                w.Write(m.Slug, NpgsqlDbType.Text);
+                w.Write(m.DepartmentCode, NpgsqlDbType.Text);
+                w.Write(m.RegionCode, NpgsqlDbType.Text);
+                WriteNullable(w, m.IntercommunalitySiren);
+                w.Write(m.PostalCodes, NpgsqlDbType.Array | NpgsqlDbType.Text);
+                if (m.Population is { } population)
+                {
+                    w.Write(population, NpgsqlDbType.Integer);
+                }
+                else
+                {
+                    w.WriteNull();
+                }
+            }, cancellationToken);
+
+        await ExecuteAsync(connection, """
+            INSERT INTO regions (code, name) SELECT code, name FROM seed_regions
+            ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name WHERE regions.name IS DISTINCT FROM EXCLUDED.name;
+
+            INSERT INTO departments (code, name, region_code) SELECT code, name, region_code FROM seed_departments
+            ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, region_code = EXCLUDED.region_code
+            WHERE (departments.name, departments.region_code) IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.region_code);
+
+            INSERT INTO intercommunalities (siren, name, kind) SELECT siren, name, kind FROM seed_intercommunalities
+            ON CONFLICT (siren) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind
+            WHERE (intercommunalities.name, intercommunalities.kind) IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.kind);
+            """, cancellationToken);
+
+        await using var upsert = new NpgsqlCommand("""
+            INSERT INTO municipalities (insee_code, siren, name, slug, department_code, region_code, intercommunality_siren, postal_codes, population)
+            SELECT insee_code, siren, name, slug, department_code, region_code, intercommunality_siren, postal_codes, population
+            FROM seed_municipalities
+            ON CONFLICT (insee_code) DO UPDATE SET
+                siren = EXCLUDED.siren, name = EXCLUDED.name, slug = EXCLUDED.slug,
+                department_code = EXCLUDED.department_code, region_code = EXCLUDED.region_code,
+                intercommunality_siren = EXCLUDED.intercommunality_siren,
+                postal_codes = EXCLUDED.postal_codes, population = EXCLUDED.population
+            WHERE (municipalities.siren, municipalities.name, municipalities.slug, municipalities.department_code,
+                   municipalities.region_code, municipalities.intercommunality_siren, municipalities.postal_codes,
+                   municipalities.population)
+                IS DISTINCT FROM
+                  (EXCLUDED.siren, EXCLUDED.name, EXCLUDED.slug, EXCLUDED.department_code, EXCLUDED.region_code,
+                   EXCLUDED.intercommunality_siren, EXCLUDED.postal_codes, EXCLUDED.population)
+            """, connection);
+        return await upsert.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static void WriteNullable(NpgsqlBinaryImporter writer, string? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNull();
+        }
+        else
+        {
+            writer.Write(value, NpgsqlDbType.Text);
+        }
+    }
+
+    private static async Task CopyAsync<T>(NpgsqlConnection connection, string target, IEnumerable<T> rows,
+        Action<NpgsqlBinaryImporter, T> write, CancellationToken cancellationToken)
+    {
+        await using var importer = await connection.BeginBinaryImportAsync($"COPY {target} FROM STDIN (FORMAT BINARY)", cancellationToken);
+        foreach (var row in rows)
+        {
+            await importer.StartRowAsync(cancellationToken);
+            write(importer, row);
+        }
+        await importer.CompleteAsync(cancellationToken);
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task<int> AddMissingAsync<T>(DbSet<T> set, IReadOnlyList<T> items, Func<T, string> slug, CancellationToken cancellationToken)
+        where T : class
+    {
+        var existing = (await set.AsNoTracking().ToListAsync(cancellationToken)).Select(slug).ToHashSet();
+        var missing = items.Where(i => !existing.Contains(slug(i))).ToList();
+        set.AddRange(missing);
+        return missing.Count;
+    }
+
+    private async Task<int> AddCasesAsync(IReadOnlyList<CaseSeed> seeds, CancellationToken cancellationToken)
+    {
+        var slugs = seeds.Select(s => s.Case.Slug).ToList();
+        var existing = await db.Cases.Where(c => slugs.Contains(c.Slug)).Select(c => c.Slug).ToListAsync(cancellationToken);
+        var toAdd = seeds.Where(s => !existing.Contains(s.Case.Slug)).ToList();
+        if (toAdd.Count == 0)
+        {
+            return 0;
+        }
+
+        var codes = toAdd.SelectMany(s => s.Contracts.Select(c => c.BuyerCode).Concat(s.Requests.Select(r => r.MunicipalityCode)).Append(s.MunicipalityCode))
+            .OfType<string>().Distinct().ToList();
+        var municipalities = await db.Municipalities.Where(m => codes.Contains(m.InseeCode)).ToDictionaryAsync(m => m.InseeCode, m => m.Id, cancellationToken);
+        var technologies = await db.Technologies.ToDictionaryAsync(t => t.Slug, cancellationToken);
+        var vendors = await db.Vendors.ToDictionaryAsync(v => v.Slug, cancellationToken);
+        var now = clock.GetUtcNow();
+
+        foreach (var seed in toAdd)
+        {
+            var entity = seed.Case;
+            entity.MunicipalityId = municipalities[seed.MunicipalityCode];
+            entity.CreatedAt = entity.UpdatedAt = now;
+            entity.PublishedAt = entity.Status == CaseStatus.Published ? now : null;
+            entity.Technologies = seed.TechnologySlugs.Select(s => technologies[s]).ToList();
+            entity.Vendors = seed.VendorSlugs.Select(s => vendors[s]).ToList();
+            entity.Contracts = seed.Contracts.Select(c =>
+            {
+                c.Contract.Vendor = c.VendorSlug is null ? null : vendors[c.VendorSlug];
+                c.Contract.BuyerMunicipalityId = c.BuyerCode is null ? null : municipalities[c.BuyerCode];
+                return c.Contract;
+            }).ToList();
+            var requests = seed.Requests.ToDictionary(r => r.Key, r =>
+            {
+                r.Request.MunicipalityId = r.MunicipalityCode is null ? null : municipalities[r.MunicipalityCode];
+                return r.Request;
+            });
+            entity.CadaRequests = requests.Values.ToList();
+            entity.Documents = seed.Documents.Select(d =>
+            {
+                d.Document.CadaRequest = d.RequestKey is null ? null : requests[d.RequestKey];
+                return d.Document;
+            }).ToList();
+            db.Cases.Add(entity);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return toAdd.Count;
+    }
+}

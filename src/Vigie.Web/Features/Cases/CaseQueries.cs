@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using Vigie.Web.Data;
+using Vigie.Web.Data.Entities;
+using Vigie.Web.Infrastructure.Markdown;
+
+namespace Vigie.Web.Features.Cases;
+
+public static class CaseQueries
+{
+    public static IQueryable<Case> Published(this IQueryable<Case> cases) =>
+        cases.Where(c => c.Status == CaseStatus.Published);
+
+    /// <summary>A published case with all its parts: one query per collection (split query), never one per row.</summary>
+    public static async Task<CasePage?> LoadPublishedPageAsync(VigieDbContext db, string slug, CancellationToken cancellationToken)
+    {
+        var entity = await db.Cases.AsNoTracking().Published()
+            .Where(c => c.Slug == slug)
+            .Include(c => c.Municipality!).ThenInclude(m => m.Department)
+            .Include(c => c.Technologies.OrderBy(t => t.Position))
+            .Include(c => c.Vendors.OrderBy(v => v.Name))
+            .Include(c => c.Sources.OrderBy(s => s.Number))
+            .Include(c => c.Contracts.OrderBy(k => k.SignedOn).ThenBy(k => k.Position)).ThenInclude(k => k.Vendor)
+            .Include(c => c.Fundings.OrderBy(f => f.Position))
+            .Include(c => c.TimelineEvents.OrderBy(e => e.OccurredOn))
+            .Include(c => c.Quotes.OrderBy(q => q.Position))
+            .Include(c => c.CadaRequests.Where(r => r.IsPublic).OrderBy(r => r.SentOn))
+            .Include(c => c.Documents.Where(d => d.IsPublic).OrderBy(d => d.Date))
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(cancellationToken);
+        if (entity is null)
+        {
+            return null;
+        }
+        var sourceNumbers = entity.Sources.Select(s => s.Number).ToHashSet();
+        return new CasePage(
+            entity,
+            NarrativeMarkdown.ToHtml(entity.Body, sourceNumbers, headingOffset: 2),
+            entity.Sources,
+            entity.Contracts,
+            entity.Fundings,
+            entity.TimelineEvents,
+            entity.Quotes,
+            entity.CadaRequests,
+            entity.Documents);
+    }
+
+    public static IQueryable<CaseListItem> ToListItems(this IQueryable<Case> cases) => cases
+        .OrderByDescending(c => c.PublishedAt).ThenBy(c => c.Title)
+        .Select(c => new CaseListItem(c.Slug, c.Title, c.Summary, c.Municipality!.Name, c.Municipality.InseeCode,
+            c.Municipality.Department!.Name, c.Municipality.DepartmentCode, c.PublishedAt,
+            c.Technologies.OrderBy(t => t.Position).Select(t => t.Name).ToList()));
+}

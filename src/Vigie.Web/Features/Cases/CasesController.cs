@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using Vigie.Web.Data;
+using Vigie.Web.Infrastructure;
+
+namespace Vigie.Web.Features.Cases;
+
+[Route("dossiers")]
+public sealed class CasesController(VigieDbContext db) : Controller
+{
+    [HttpGet("")]
+    [OutputCache(PolicyName = CachePolicies.Public)]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    {
+        var cases = await db.Cases.AsNoTracking().Published().ToListItems().ToListAsync(cancellationToken);
+        return View(cases);
+    }
+
+    [HttpGet("{slug}")]
+    [OutputCache(PolicyName = CachePolicies.Public)]
+    public async Task<IActionResult> Show(string slug, CancellationToken cancellationToken)
+    {
+        var page = await CaseQueries.LoadPublishedPageAsync(db, slug, cancellationToken);
+        return page is null ? NotFound() : View(page);
+    }
+}

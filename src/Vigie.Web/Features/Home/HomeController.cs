@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using Vigie.Web.Data;
+using Vigie.Web.Features.Cases;
+using Vigie.Web.Infrastructure;
+
+namespace Vigie.Web.Features.Home;
+
+public sealed record HomePage(IReadOnlyList<CaseListItem> Latest, int CaseCount, int MunicipalityCount, int VendorCount, int RequestCount);
+
+public sealed class HomeController(VigieDbContext db) : Controller
+{
+    [HttpGet("/")]
+    [OutputCache(PolicyName = CachePolicies.Public)]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    {
+        var published = db.Cases.AsNoTracking().Published();
+        var latest = await published.ToListItems().Take(6).ToListAsync(cancellationToken);
+        var caseCount = await published.CountAsync(cancellationToken);
+        var municipalityCount = await published.Select(c => c.MunicipalityId).Distinct().CountAsync(cancellationToken);
+        var vendorCount = await published.SelectMany(c => c.Vendors).Select(v => v.Id).Distinct().CountAsync(cancellationToken);
+        var requestCount = await published.SelectMany(c => c.CadaRequests).CountAsync(r => r.IsPublic, cancellationToken);
+        return View(new HomePage(latest, caseCount, municipalityCount, vendorCount, requestCount));
+    }
+}

@@ -1,0 +1,56 @@
+using Microsoft.Extensions.Options;
+using Vigie.Web.Data.Seeding;
+using Vigie.Web.Infrastructure.Database;
+
+namespace Vigie.Web.Infrastructure;
+
+/// <summary>
+/// Administrative commands run through the app: <c>dotnet run --project src/Vigie.Web -- seed</c>.
+/// They use the same configuration and database as the site, then exit.
+/// </summary>
+public static class CommandLine
+{
+    public static async Task<bool> TryRunAsync(WebApplication app, string[] args)
+    {
+        var command = args.FirstOrDefault(a => !a.StartsWith('-') && !a.Contains('=', StringComparison.Ordinal));
+        switch (command)
+        {
+            case null:
+                return false;
+            case "seed":
+                await RunSeedAsync(app);
+                break;
+            case "migrate":
+                var options = app.Services.GetRequiredService<IOptions<VigieOptions>>().Value;
+                options.SeedOnStartup = false;
+                await app.PrepareDatabaseAsync();
+                Console.WriteLine("Migrations appliquées.");
+                break;
+            default:
+                Console.Error.WriteLine($"Commande inconnue « {command} ». Commandes : seed, migrate.");
+                Environment.ExitCode = 2;
+                break;
+        }
+        app.Services.GetService<Postgres.LocalPostgres>()?.Stop();
+        await app.DisposeAsync();
+        return true;
+    }
+
+    private static async Task RunSeedAsync(WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<VigieOptions>>().Value;
+        options.SeedOnStartup = false;
+        await app.PrepareDatabaseAsync();
+        await using var scope = app.Services.CreateAsyncScope();
+        try
+        {
+            var report = await scope.ServiceProvider.GetRequiredService<Seeder>().SeedAsync(options.ResolveSeedsDirectory());
+            Console.WriteLine($"{report.Communes} communes ({report.CommunesChanged} modifiées), {report.CasesAdded} dossiers ajoutés en {report.Elapsed.TotalMilliseconds:N0} ms.");
+        }
+        catch (SeedException e)
+        {
+            Console.Error.WriteLine($"Import refusé, rien n'a été enregistré. {e.Message}");
+            Environment.ExitCode = 1;
+        }
+    }
+}

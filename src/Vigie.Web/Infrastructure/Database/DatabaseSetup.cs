@@ -1,0 +1,75 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Vigie.Web.Data;
+using Vigie.Web.Data.Seeding;
+using Vigie.Web.Infrastructure.Postgres;
+
+namespace Vigie.Web.Infrastructure.Database;
+
+public static class DatabaseSetup
+{
+    public const string ConnectionStringName = "Vigie";
+
+    /// <summary>
+    /// Registers the DbContext on the configured connection string or, when there is none, on a private
+    /// PostgreSQL started from the machine's binaries and stopped with the app.
+    /// </summary>
+    public static void AddVigieDatabase(this WebApplicationBuilder builder, VigieOptions options)
+    {
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            var dataDirectory = options.ResolveDataDirectory(builder.Environment.ContentRootPath);
+            var server = LocalPostgres.Start(dataDirectory, Console.WriteLine);
+            server.EnsureDatabase("vigie");
+            connectionString = server.ConnectionString("vigie");
+            builder.Services.AddSingleton(server);
+            builder.Services.AddHostedService<LocalPostgresLifetime>();
+        }
+        builder.Services.AddDbContextPool<VigieDbContext>(o => Configure(o, connectionString));
+        builder.Services.AddScoped<Seeder>();
+    }
+
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+            .UseSnakeCaseNamingConvention();
+
+    /// <summary>Applies migrations and imports seeds/, as configured.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<VigieOptions>>().Value;
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<VigieDbContext>();
+        if (options.MigrateOnStartup)
+        {
+            await db.Database.MigrateAsync();
+        }
+        if (options.SeedOnStartup)
+        {
+            await scope.ServiceProvider.GetRequiredService<Seeder>().SeedAsync(options.ResolveSeedsDirectory());
+        }
+    }
+}
+
+/// <summary>Stops the private PostgreSQL when the app stops.</summary>
+internal sealed class LocalPostgresLifetime(LocalPostgres server) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        server.Stop();
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>For `dotnet ef`: builds the model without starting any server.</summary>
+internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<VigieDbContext>
+{
+    public VigieDbContext CreateDbContext(string[] args)
+    {
+        var builder = new DbContextOptionsBuilder<VigieDbContext>();
+        DatabaseSetup.Configure(builder, "Host=127.0.0.1;Database=vigie_design");
+        return new VigieDbContext(builder.Options);
+    }
+}

@@ -1,0 +1,54 @@
+using Vigie.Web.Data.Entities;
+
+namespace Vigie.Web.Infrastructure.Formatting;
+
+/// <summary>French labels for the model's enums.</summary>
+public static class Labels
+{
+    public static string Of(CaseStatus status) => status switch
+    {
+        CaseStatus.Draft => "Brouillon",
+        CaseStatus.Proposed => "Proposé à la publication",
+        CaseStatus.Published => "Publié",
+        CaseStatus.Unpublished => "Dépublié",
+        _ => status.ToString(),
+    };
+
+    public static string Of(RequestStatus status) => status switch
+    {
+        RequestStatus.Draft => "Brouillon",
+        RequestStatus.Sent => "Envoyée",
+        RequestStatus.ImpliedRefusal => "Refus implicite",
+        RequestStatus.ExplicitRefusal => "Refus exprès",
+        RequestStatus.PartialAnswer => "Réponse partielle",
+        RequestStatus.Satisfied => "Satisfaite",
+        RequestStatus.ReferredToCada => "CADA saisie",
+        RequestStatus.CadaOpinion => "Avis CADA rendu",
+        RequestStatus.Closed => "Close",
+        _ => status.ToString(),
+    };
+
+    public static string Of(DocumentKind kind) => kind switch
+    {
+        DocumentKind.Contrat => "Contrat",
+        DocumentKind.Annexe => "Annexe",
+        DocumentKind.Cctp => "CCTP",
+        DocumentKind.Ccap => "CCAP",
+        DocumentKind.Bpu => "BPU",
+        DocumentKind.Deliberation => "Délibération",
+        DocumentKind.Courrier => "Courrier",
+        DocumentKind.AvisCada => "Avis CADA",
+        DocumentKind.ArticleDePresse => "Article de presse",
+        DocumentKind.Autre => "Autre",
+        _ => kind.ToString(),
+    };
+
+    /// <summary>A CSS modifier for a request's status badge: good, partial, bad or pending.</summary>
+    public static string Tone(RequestStatus status) => status switch
+    {
+        RequestStatus.Satisfied => "good",
+        RequestStatus.PartialAnswer or RequestStatus.CadaOpinion => "partial",
+        RequestStatus.ImpliedRefusal or RequestStatus.ExplicitRefusal => "bad",
+        _ => "pending",
+    };
+}

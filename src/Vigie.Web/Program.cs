@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
+using Microsoft.AspNetCore.Localization;
+using Vigie.Web.Data.Seeding;
+using Vigie.Web.Infrastructure;
+using Vigie.Web.Infrastructure.Database;
+using Vigie.Web.Infrastructure.Formatting;
+using Vigie.Web.Infrastructure.Health;
+using Vigie.Web.Infrastructure.Postgres;
+
+CultureInfo.DefaultThreadCurrentCulture = Fr.Culture;
+CultureInfo.DefaultThreadCurrentUICulture = Fr.Culture;
+
+var builder = WebApplication.CreateBuilder(args);
+var vigie = builder.Configuration.GetSection(VigieOptions.Section).Get<VigieOptions>() ?? new VigieOptions();
+builder.Services.Configure<VigieOptions>(builder.Configuration.GetSection(VigieOptions.Section));
+builder.Services.AddSingleton(TimeProvider.System);
+
+builder.AddVigieDatabase(vigie);
+
+// Razor would otherwise escape every accented letter as an entity.
+builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+builder.Services.AddControllersWithViews()
+    .AddRazorOptions(o => o.ViewLocationExpanders.Add(new FeatureViewLocationExpander()));
+builder.Services.AddOutputCache(o => o.AddPolicy(CachePolicies.Public, p => p
+    .Expire(TimeSpan.FromMinutes(5)).SetVaryByQuery("*").Tag(CachePolicies.Public)));
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+builder.Services.AddRequestLocalization(o =>
+{
+    o.DefaultRequestCulture = new RequestCulture(Fr.Culture);
+    o.SupportedCultures = o.SupportedUICultures = [Fr.Culture];
+    o.RequestCultureProviders.Clear();
+});
+
+var app = builder.Build();
+
+if (await CommandLine.TryRunAsync(app, args))
+{
+    return;
+}
+
+try
+{
+    await app.PrepareDatabaseAsync();
+}
+catch (SeedException e)
+{
+    Console.Error.WriteLine($"Démarrage interrompu : les données initiales sont invalides, rien n'a été importé. {e.Message}");
+    app.Services.GetService<LocalPostgres>()?.Stop();
+    Environment.ExitCode = 1;
+    return;
+}
+
+app.UseExceptionHandler("/erreur");
+app.UseStatusCodePagesWithReExecute("/erreur/{0}");
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+app.UseSecurityHeaders();
+app.UseRequestLocalization();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseOutputCache();
+app.MapHealthChecks("/healthz", HealthEndpoint.Options);
+app.MapControllers();
+
+await app.RunAsync();
+
+/// <summary>Exposed for WebApplicationFactory in the tests.</summary>
+public partial class Program;
