@@ -19,13 +19,19 @@ internal sealed class YamlMap(YamlMappingNode node, string file, int lineOffset)
     public static YamlNode Load(string text, string file, int lineOffset)
     {
         var stream = new YamlStream();
+        var parser = new TrackingParser(new YamlDotNet.Core.Parser(new StringReader(text)));
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
         }
         catch (YamlDotNet.Core.YamlException e)
         {
             throw new SeedException(file, (int)e.Start.Line + lineOffset, $"YAML invalide ({FirstLine(e.Message)})");
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way on some unterminated flow collections; report where it was.
+            throw new SeedException(file, parser.LastLine + lineOffset, "YAML invalide (crochet, accolade ou guillemet non fermé ?)");
         }
         if (stream.Documents.Count == 0)
         {
@@ -180,4 +186,22 @@ internal sealed class YamlMap(YamlMappingNode node, string file, int lineOffset)
     public YamlNode? Raw(string key) => Node(key);
 
     private static string FirstLine(string message) => message.Split('\n')[0].Trim();
+}
+
+/// <summary>Remembers the line of the last YAML event read, to locate errors the parser reports without a position.</summary>
+internal sealed class TrackingParser(YamlDotNet.Core.IParser inner) : YamlDotNet.Core.IParser
+{
+    public int LastLine { get; private set; } = 1;
+
+    public YamlDotNet.Core.Events.ParsingEvent? Current => inner.Current;
+
+    public bool MoveNext()
+    {
+        var moved = inner.MoveNext();
+        if (inner.Current is { } current)
+        {
+            LastLine = (int)current.Start.Line;
+        }
+        return moved;
+    }
 }

@@ -1,0 +1,111 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using Vigie.Web.Data;
+using Vigie.Web.Data.Seeding;
+using Vigie.Web.Infrastructure.Database;
+using Vigie.Web.Infrastructure.Postgres;
+
+namespace Vigie.Tests.Infrastructure;
+
+/// <summary>
+/// One private PostgreSQL per test run, in a temporary folder, with a template database migrated and
+/// seeded once. Each test class gets its own copy of the template (CREATE DATABASE … TEMPLATE), which
+/// takes a fraction of a second, so classes run in parallel without seeing each other's writes.
+/// <c>VIGIE_TEST_CONNECTION</c> points the run at an existing server instead (its user must be able to create databases).
+/// </summary>
+public static class TestDatabase
+{
+    public const string Template = "vigie_template";
+    private static readonly SemaphoreSlim CloneLock = new(1, 1);
+    private static readonly Lazy<Task<Server>> Instance = new(StartAsync);
+    private static int _counter;
+
+    private sealed record Server(LocalPostgres? Local, NpgsqlConnectionStringBuilder Admin);
+
+    public static string SeedsDirectory => Path.Combine(AppContext.BaseDirectory, "seeds");
+
+    public static async Task<string> CreateDatabaseAsync(string prefix)
+    {
+        var server = await Instance.Value;
+        var name = $"{prefix}_{Environment.ProcessId}_{Interlocked.Increment(ref _counter)}".ToLowerInvariant();
+        await CloneLock.WaitAsync();
+        try
+        {
+            await ExecuteAsync(server.Admin, $"CREATE DATABASE \"{name}\" TEMPLATE {Template}");
+        }
+        finally
+        {
+            CloneLock.Release();
+        }
+        return new NpgsqlConnectionStringBuilder(server.Admin.ConnectionString) { Database = name, Pooling = true }.ConnectionString;
+    }
+
+    public static async Task DropDatabaseAsync(string connectionString)
+    {
+        var server = await Instance.Value;
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        using (var connection = new NpgsqlConnection(connectionString))
+        {
+            NpgsqlConnection.ClearPool(connection);
+        }
+        await ExecuteAsync(server.Admin, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+    }
+
+    public static VigieDbContext CreateContext(string connectionString)
+    {
+        var builder = new DbContextOptionsBuilder<VigieDbContext>();
+        DatabaseSetup.Configure(builder, connectionString);
+        return new VigieDbContext(builder.Options);
+    }
+
+    private static async Task<Server> StartAsync()
+    {
+        NpgsqlConnectionStringBuilder admin;
+        LocalPostgres? local = null;
+        var external = Environment.GetEnvironmentVariable("VIGIE_TEST_CONNECTION");
+        if (!string.IsNullOrWhiteSpace(external))
+        {
+            admin = new NpgsqlConnectionStringBuilder(external) { Database = "postgres" };
+        }
+        else
+        {
+            var folder = Path.Combine(Path.GetTempPath(), $"vigie-tests-{Environment.ProcessId}");
+            local = LocalPostgres.Start(folder, _ => { }, durable: false, installIfMissing: false);
+            AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+            {
+                local.Stop();
+                try
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+                catch (IOException)
+                {
+                }
+                catch (UnauthorizedAccessException)
+                {
+                }
+            };
+            admin = new NpgsqlConnectionStringBuilder(local.ConnectionString("postgres"));
+        }
+
+        await ExecuteAsync(admin, $"DROP DATABASE IF EXISTS {Template} WITH (FORCE)");
+        await ExecuteAsync(admin, $"CREATE DATABASE {Template}");
+        var templateConnection = new NpgsqlConnectionStringBuilder(admin.ConnectionString) { Database = Template, Pooling = false }.ConnectionString;
+        await using (var db = CreateContext(templateConnection))
+        {
+            await db.Database.MigrateAsync();
+            await new Seeder(db, TimeProvider.System, NullLogger<Seeder>.Instance).SeedAsync(SeedsDirectory);
+        }
+        NpgsqlConnection.ClearAllPools();
+        return new Server(local, admin);
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnectionStringBuilder admin, string sql)
+    {
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(admin.ConnectionString) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
