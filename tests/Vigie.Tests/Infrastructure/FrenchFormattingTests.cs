@@ -33,4 +33,13 @@ public sealed class FrenchFormattingTests
     [InlineData("Œuilly", "oeuilly")]
     [InlineData("  Vidéo  protection ! ", "video-protection")]
     public void Slugs_drop_accents_and_punctuation(string text, string slug) => Assert.Equal(slug, Slugs.From(text));
+
+    [Theory]
+    [InlineData("pour combien ?", "pour combien\u202f?")]
+    [InlineData("« à la pointe »", "«\u00a0à la pointe\u00a0»")]
+    [InlineData("contrat ; les annexes", "contrat\u202f; les annexes")]
+    [InlineData("Montant : 10 €", "Montant\u202f: 10 €")]
+    [InlineData("https://example.org a;b 10:30", "https://example.org a;b 10:30")]
+    public void French_spacing_keeps_punctuation_with_its_word(string text, string expected) =>
+        Assert.Equal(System.Text.RegularExpressions.Regex.Unescape(expected), FrenchTypography.Apply(text));
 }

@@ -1,5 +1,6 @@
 using Vigie.Web.Data.Entities;
 using Vigie.Web.Infrastructure.Markdown;
+using Vigie.Web.Infrastructure.Text;
 
 namespace Vigie.Web.Data.Seeding;
 
@@ -56,7 +57,7 @@ public static class CaseFileReader
             {
                 Number = i + 1,
                 Url = url,
-                Title = s.Text("title", required: true, maxLength: 500)!,
+                Title = FrenchTypography.Apply(s.Text("title", required: true, maxLength: 500)!),
                 Publisher = s.Text("publisher", maxLength: 200),
                 PublishedOn = date?.Date,
                 PublishedOnPrecision = date?.Precision ?? DatePrecision.Day,
@@ -90,13 +91,13 @@ public static class CaseFileReader
             var signed = c.Date("signed");
             return new ContractSeed(new Contract
             {
-                Object = c.Text("object", required: true, maxLength: 1000)!,
+                Object = FrenchTypography.Apply(c.Text("object", required: true, maxLength: 1000)!),
                 SignedOn = signed?.Date,
                 SignedOnPrecision = signed?.Precision ?? DatePrecision.Day,
                 AmountEuros = c.Decimal("amount"),
                 Reference = c.Text("reference", maxLength: 200),
-                Missing = c.Text("missing"),
-                Notes = c.Text("notes"),
+                Missing = FrenchTypography.ApplyOrNull(c.Text("missing")),
+                Notes = FrenchTypography.ApplyOrNull(c.Text("notes")),
                 Source = SourceRef(c),
                 Position = i + 1,
             }, vendor, buyer);
@@ -107,7 +108,7 @@ public static class CaseFileReader
             f.OnlyKeys("label", "amount", "funder", "year", "estimate", "source");
             return new Funding
             {
-                Label = f.Text("label", required: true, maxLength: 300)!,
+                Label = FrenchTypography.Apply(f.Text("label", required: true, maxLength: 300)!),
                 AmountEuros = f.Decimal("amount", required: true)!.Value,
                 Funder = f.Text("funder", maxLength: 200),
                 Year = f.Int("year"),
@@ -125,8 +126,8 @@ public static class CaseFileReader
             {
                 OccurredOn = date.Date,
                 OccurredOnPrecision = date.Precision,
-                Title = e.Text("title", required: true, maxLength: 300)!,
-                Description = e.Text("description"),
+                Title = FrenchTypography.Apply(e.Text("title", required: true, maxLength: 300)!),
+                Description = FrenchTypography.ApplyOrNull(e.Text("description")),
                 Source = SourceRef(e),
             };
         }).ToList();
@@ -139,7 +140,7 @@ public static class CaseFileReader
             {
                 Speaker = q.Text("speaker", required: true, maxLength: 200)!,
                 SpeakerRole = q.Text("role", maxLength: 300),
-                Text = q.Text("text", required: true)!,
+                Text = FrenchTypography.Apply(q.Text("text", required: true)!),
                 SaidOn = date?.Date,
                 SaidOnPrecision = date?.Precision ?? DatePrecision.Day,
                 Source = SourceRef(q),
@@ -162,7 +163,7 @@ public static class CaseFileReader
                 DocumentsRequested = string.Join('\n', r.Texts("documents").Select(d => d.Value)),
                 SentOn = r.Date("sent")?.Date,
                 Status = r.Enum("status", RequestStatus.Sent),
-                OutcomeSummary = r.Text("outcome"),
+                OutcomeSummary = FrenchTypography.ApplyOrNull(r.Text("outcome")),
                 IsPublic = r.Bool("public", fallback: false),
             }, code);
         }).ToList();
@@ -182,15 +183,15 @@ public static class CaseFileReader
                 Kind = d.Enum("kind", DocumentKind.Autre),
                 Date = d.Date("date")?.Date,
                 IsPublic = d.Bool("public", fallback: false),
-                Description = d.Text("description"),
+                Description = FrenchTypography.ApplyOrNull(d.Text("description")),
             }, key);
         }).ToList();
 
         var entity = new Case
         {
             Slug = slug,
-            Title = map.Text("title", required: true, maxLength: 300)!,
-            Summary = map.Text("summary") ?? "",
+            Title = FrenchTypography.Apply(map.Text("title", required: true, maxLength: 300)!),
+            Summary = FrenchTypography.Apply(map.Text("summary") ?? ""),
             Body = body,
             Status = map.Enum("status", CaseStatus.Draft),
             Sources = sources,

@@ -50,6 +50,14 @@ public static class NarrativeMarkdown
                 case AutolinkInline autolink when !UrlPolicy.IsSafe(autolink.Url):
                     autolink.ReplaceBy(new LiteralInline(autolink.Url));
                     break;
+                case LiteralInline literal when literal.Parent is not LinkInline { IsImage: true }:
+                    var text = literal.Content.ToString();
+                    var typeset = Text.FrenchTypography.Apply(text);
+                    if (!ReferenceEquals(text, typeset) && text != typeset)
+                    {
+                        literal.Content = new Markdig.Helpers.StringSlice(typeset);
+                    }
+                    break;
             }
         }
         return document;
