@@ -29,7 +29,7 @@ public static class Typography
     public static readonly XColor Muted = XColor.FromArgb(0x5F, 0x5F, 0x5F);
     public static readonly XColor LinkColor = XColor.FromArgb(0x1A, 0x4B, 0x8C);
     public static readonly XColor RuleColor = XColor.FromArgb(0xB4, 0xB4, 0xB4);
-    public static readonly XColor QuoteBar = XColor.FromArgb(0xC4, 0xC4, 0xC4);
+    public static readonly XColor QuoteBarColor = XColor.FromArgb(0xC4, 0xC4, 0xC4);
     public static readonly XColor TableLine = XColor.FromArgb(0xD0, 0xD0, 0xD0);
     public static readonly XColor TableHeaderLine = XColor.FromArgb(0x70, 0x70, 0x70);
     public static readonly XColor TableHeaderFill = XColor.FromArgb(0xEE, 0xEE, 0xEC);

@@ -24,8 +24,17 @@ builder.AddVigieDatabase(vigie);
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.AddControllersWithViews()
     .AddRazorOptions(o => o.ViewLocationExpanders.Add(new FeatureViewLocationExpander()));
-builder.Services.AddOutputCache(o => o.AddPolicy(CachePolicies.Public, p => p
-    .Expire(TimeSpan.FromMinutes(5)).SetVaryByQuery("*").Tag(CachePolicies.Public)));
+builder.Services.AddOutputCache(o => o.AddPolicy(CachePolicies.Public, p =>
+{
+    if (vigie.CachePublicPages)
+    {
+        p.Expire(TimeSpan.FromMinutes(5)).SetVaryByQuery("*").Tag(CachePolicies.Public);
+    }
+    else
+    {
+        p.NoCache();
+    }
+}));
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddRequestLocalization(o =>
 {

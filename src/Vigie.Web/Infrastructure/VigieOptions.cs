@@ -15,6 +15,9 @@ public sealed class VigieOptions
 
     public bool SeedOnStartup { get; set; } = true;
 
+    /// <summary>Serve anonymous public pages from the output cache (off only to measure rendering).</summary>
+    public bool CachePublicPages { get; set; } = true;
+
     /// <summary>The public address of the site, used in exports and feeds.</summary>
     public string PublicUrl { get; set; } = "http://127.0.0.1:5000";
 

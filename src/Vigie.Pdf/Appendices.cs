@@ -1,0 +1,183 @@
+using System.Diagnostics;
+using System.Globalization;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+using PdfSharp.Pdf.IO;
+
+namespace Vigie.Pdf;
+
+/// <summary>
+/// External files printed after the generated pages. Every file is opened (and checked) before the first page is
+/// drawn, so the footer's page total is known; a file that cannot be used becomes an <see cref="AppendixFailure"/>
+/// with a French reason instead of an exception.
+/// </summary>
+internal sealed class AppendixSet : IDisposable
+{
+    sealed record Opened(Appendix Source, PdfDocument? Pdf, XImage? Image)
+    {
+        public int PageCount => Pdf?.PageCount ?? 1;
+    }
+
+    const double StampMargin = 20;
+    static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
+
+    readonly List<Opened> _opened = [];
+    readonly List<AppendixFailure> _failures = [];
+
+    public IReadOnlyList<AppendixFailure> Failures => _failures;
+    public int PageCount => _opened.Sum(o => o.PageCount);
+
+    public static AppendixSet Open(IReadOnlyList<Appendix> appendices, RenderOptions options)
+    {
+        var set = new AppendixSet();
+        var clock = Stopwatch.StartNew();
+        foreach (var appendix in appendices)
+        {
+            var reason = clock.Elapsed > options.AppendixTimeBudget
+                ? "délai de traitement dépassé, annexe non jointe"
+                : appendix.Kind == AppendixKind.Pdf ? set.OpenPdf(appendix, options) : set.OpenImage(appendix, options);
+            if (reason is not null)
+                set._failures.Add(new AppendixFailure(appendix, reason));
+        }
+        return set;
+    }
+
+    string? OpenPdf(Appendix appendix, RenderOptions options)
+    {
+        if (CheckSize(appendix.Data, options) is { } tooBig)
+            return tooBig;
+        if (!LooksLikePdf(appendix.Data))
+            return "ce fichier n'est pas un PDF";
+
+        var passwordAsked = false;
+        PdfDocument? pdf;
+        try
+        {
+            pdf = PdfReader.Open(new MemoryStream(appendix.Data, writable: false), PdfDocumentOpenMode.Import, args =>
+            {
+                passwordAsked = true;
+                args.Abort = true;
+            });
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return passwordAsked ? "PDF protégé par mot de passe" : "fichier PDF illisible ou endommagé";
+        }
+
+        string? reason = null;
+        if (pdf is null)
+            reason = passwordAsked ? "PDF protégé par mot de passe" : "fichier PDF illisible ou endommagé";
+        else if (pdf.PageCount == 0)
+            reason = "PDF sans aucune page";
+        else if (pdf.PageCount > options.MaxAppendixPages)
+            reason = $"PDF trop long ({pdf.PageCount} pages, maximum {options.MaxAppendixPages})";
+        if (reason is not null)
+        {
+            pdf?.Dispose();
+            return reason;
+        }
+        _opened.Add(new Opened(appendix, pdf, null));
+        return null;
+    }
+
+    string? OpenImage(Appendix appendix, RenderOptions options)
+    {
+        if (CheckSize(appendix.Data, options) is { } tooBig)
+            return tooBig;
+        var data = appendix.Data;
+        var png = data.Length > 8 && data[0] == 0x89 && data[1] == (byte)'P' && data[2] == (byte)'N' && data[3] == (byte)'G';
+        var jpeg = data.Length > 3 && data[0] == 0xFF && data[1] == 0xD8 && data[2] == 0xFF;
+        if (!png && !jpeg)
+            return "format d'image non pris en charge (PNG ou JPEG attendu)";
+        try
+        {
+            var image = XImage.FromStream(new MemoryStream(data, writable: false));
+            if (image.PixelWidth <= 0 || image.PixelHeight <= 0)
+            {
+                image.Dispose();
+                return "image illisible ou endommagée";
+            }
+            _opened.Add(new Opened(appendix, null, image));
+            return null;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return "image illisible ou endommagée";
+        }
+    }
+
+    static string? CheckSize(byte[] data, RenderOptions options)
+    {
+        if (data.Length == 0)
+            return "fichier vide";
+        if (data.Length > options.MaxAppendixBytes)
+            return string.Format(French, "fichier trop volumineux ({0:0.#} Mo, maximum {1:0.#} Mo)",
+                data.Length / 1048576.0, options.MaxAppendixBytes / 1048576.0);
+        return null;
+    }
+
+    // The header may follow some junk, as readers tolerate; 1024 bytes is what they usually scan.
+    static bool LooksLikePdf(byte[] data) =>
+        data.AsSpan(0, Math.Min(data.Length, 1024)).IndexOf("%PDF-"u8) >= 0;
+
+    /// <summary>Adds every page of every opened appendix, stamped with its caption, under an "Annexes" outline entry.</summary>
+    public void AppendTo(PdfDocument pdf, int totalPages, TextMeasurer measurer)
+    {
+        PdfOutline? group = null;
+        foreach (var opened in _opened)
+        {
+            var first = pdf.PageCount;
+            for (var k = 0; k < opened.PageCount; k++)
+            {
+                var page = opened.Pdf is { } source ? pdf.AddPage(source.Pages[k]) : AddImagePage(pdf, opened.Image!);
+                var caption = $"{opened.Source.Caption} — page {k + 1}/{opened.PageCount}";
+                Stamp(page, caption, $"{pdf.PageCount} / {totalPages}", measurer);
+            }
+            group ??= pdf.Outlines.Add("Annexes", pdf.Pages[first], opened: true);
+            group.Outlines.Add(opened.Source.OutlineTitle ?? opened.Source.Caption, pdf.Pages[first]);
+        }
+    }
+
+    static PdfPage AddImagePage(PdfDocument pdf, XImage image)
+    {
+        var page = pdf.AddPage();
+        var landscape = image.PointWidth > image.PointHeight;
+        page.Width = XUnit.FromPoint(landscape ? Typography.PageHeight : Typography.PageWidth);
+        page.Height = XUnit.FromPoint(landscape ? Typography.PageWidth : Typography.PageHeight);
+
+        using var gfx = XGraphics.FromPdfPage(page);
+        var box = new XRect(36, 36, page.Width.Point - 72, page.Height.Point - 72 - StampMargin);
+        // Fit the box, but do not blow a small picture up into a blur.
+        var scale = Math.Min(3, Math.Min(box.Width / image.PointWidth, box.Height / image.PointHeight));
+        var (w, h) = (image.PointWidth * scale, image.PointHeight * scale);
+        gfx.DrawImage(image, box.X + (box.Width - w) / 2, box.Y + (box.Height - h) / 2, w, h);
+        return page;
+    }
+
+    /// <summary>The caption line in the bottom margin, on a white band so it stays legible over scans.</summary>
+    static void Stamp(PdfPage page, string caption, string pageLabel, TextMeasurer measurer)
+    {
+        using var gfx = XGraphics.FromPdfPage(page, XGraphicsPdfPageOptions.Append);
+        var style = Typography.AppendixStamp;
+        var (width, height) = (gfx.PageSize.Width, gfx.PageSize.Height);
+        var labelWidth = measurer.Width(pageLabel, style);
+        var text = measurer.Ellipsize(caption, style, width - 2 * StampMargin - labelWidth - 12);
+        var baseline = height - 11;
+        var ascent = measurer.Ascent(style);
+
+        gfx.DrawRectangle(XBrushes.White, StampMargin - 3, baseline - ascent - 2.5, width - 2 * StampMargin + 6, style.LineHeight + 3);
+        var font = measurer.Font(style);
+        var brush = new XSolidBrush(style.Color);
+        gfx.DrawString(text, font, brush, StampMargin, baseline);
+        gfx.DrawString(pageLabel, font, brush, width - StampMargin - labelWidth, baseline);
+    }
+
+    public void Dispose()
+    {
+        foreach (var opened in _opened)
+        {
+            opened.Pdf?.Dispose();
+            opened.Image?.Dispose();
+        }
+    }
+}
