@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using PdfSharp.Pdf.Advanced;
@@ -64,10 +65,12 @@ internal sealed class ReportComposer(PrintDocument document, RenderOptions optio
         }
         ComposeNavigation(pdf);
         appendices.AppendTo(pdf, total, _measurer);
+        ContentStreams.Compress(pdf);
 
+        var pageCount = pdf.PageCount;
         using var stream = new MemoryStream();
         pdf.Save(stream, closeStream: false);
-        return new RenderResult(stream.ToArray(), pdf.PageCount, pages.Count, appendices.Failures);
+        return new RenderResult(stream.ToArray(), pageCount, pages.Count, appendices.Failures);
     }
 
     List<List<PlacedUnit>> ComposeContent()
@@ -208,5 +211,30 @@ internal sealed class ReportComposer(PrintDocument document, RenderOptions optio
         foreach (var image in _images)
             image.Dispose();
         _measurer.Dispose();
+    }
+}
+
+/// <summary>
+/// PDFsharp 6.2 deflates content streams without the zlib Adler-32 trailer, which qpdf --check reports and strict
+/// readers may reject; so page contents are left uncompressed by PDFsharp and compressed here with a complete zlib stream.
+/// </summary>
+internal static class ContentStreams
+{
+    public static void Compress(PdfDocument pdf)
+    {
+        pdf.Options.CompressContentStreams = false;
+        foreach (var page in pdf.Pages)
+        {
+            foreach (var content in page.Contents)
+            {
+                if (content.Stream is not { } stream || stream.IsFiltered() || stream.Value.Length == 0)
+                    continue;
+                using var output = new MemoryStream();
+                using (var zlib = new ZLibStream(output, CompressionLevel.Fastest, leaveOpen: true))
+                    zlib.Write(stream.Value);
+                stream.Value = output.ToArray();
+                content.Elements.SetName(PdfDictionary.PdfStream.Keys.Filter, "/FlateDecode");
+            }
+        }
     }
 }

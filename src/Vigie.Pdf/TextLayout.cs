@@ -331,8 +331,8 @@ internal static class LineBreaker
                 var piece = word.Pieces[p];
                 var text = piece.Text;
                 var w = piece.Width;
-                // The space is drawn as a real glyph so text extraction sees word boundaries.
-                if (p == word.Pieces.Count - 1 && i < words.Count - 1)
+                // Spaces are drawn as real glyphs, even at the end of a line, so text extraction sees word boundaries.
+                if (p == word.Pieces.Count - 1 && (i < words.Count - 1 || word.SpaceAfter))
                 {
                     text += " ";
                     w += SpaceWidth(word, measurer);
