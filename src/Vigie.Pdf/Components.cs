@@ -128,6 +128,8 @@ internal sealed class BlockComposer(TextMeasurer measurer, double pageHeight)
 
     void ComposeList(ItemList list, Frame frame, double space)
     {
+        if (list.Items.Count == 0)
+            return;
         var markerStyle = frame.Body with { Italic = false };
         var markers = list.Items.Select((_, k) => list.Ordered ? $"{list.Start + k}." : Bullet(frame.ListDepth)).ToList();
         var indent = Math.Max(Typography.ListIndent, markers.Max(m => measurer.Width(m, markerStyle)) + 6);
@@ -142,7 +144,8 @@ internal sealed class BlockComposer(TextMeasurer measurer, double pageHeight)
             var unit = _units[first];
             var baseline = unit.Ops.OfType<TextOp>().Select(t => t.Baseline + t.Glyphs.Style.Rise).DefaultIfEmpty(markerStyle.Size).First();
             var width = measurer.Width(markers[k], markerStyle);
-            unit.Ops.Add(new TextOp(inner.X - 5 - width, baseline, new Glyphs(0, width, markers[k], markerStyle, null, null)));
+            // First in the content stream, with its space, so extracted text reads "• Premier point".
+            unit.Ops.Insert(0, new TextOp(inner.X - 5 - width, baseline, new Glyphs(0, width, markers[k] + " ", markerStyle, null, null)));
         }
     }
 
