@@ -47,7 +47,7 @@ internal sealed class AppendixSet : IDisposable
         if (CheckSize(appendix.Data, options) is { } tooBig)
             return tooBig;
         if (!LooksLikePdf(appendix.Data))
-            return "ce fichier n'est pas un PDF";
+            return "fichier PDF illisible : ce fichier n'est pas un PDF";
 
         var passwordAsked = false;
         PdfDocument? pdf;
