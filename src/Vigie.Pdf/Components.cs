@@ -43,7 +43,7 @@ internal sealed class BlockComposer(TextMeasurer measurer, double pageHeight)
                 case TableBlock t: ComposeTable(t, frame, space); break;
                 case BlockQuote q: ComposeQuote(q, frame, space); break;
                 case Preformatted c: ComposePreformatted(c, frame, space); break;
-                case HorizontalRule: ComposeRule(frame, space); break;
+                case HorizontalRule r: ComposeRule(r, frame, space); break;
                 case ImageBlock img: ComposeImage(img, frame, space); break;
                 case KeepTogether k: ComposeKeepTogether(k, frame, space); break;
                 case PageBreak: _units.Add(new Unit { IsPageBreak = true }); break;
@@ -182,11 +182,11 @@ internal sealed class BlockComposer(TextMeasurer measurer, double pageHeight)
         KeepWidowsAndOrphans(units);
     }
 
-    void ComposeRule(Frame frame, double space)
+    void ComposeRule(HorizontalRule rule, Frame frame, double space)
     {
         var unit = new Unit { Height = Typography.RuleHeight, SpaceBefore = space };
         var y = Typography.RuleHeight / 2;
-        unit.Ops.Add(new LineOp(frame.X, y, frame.X + frame.Width, y, 0.6, Typography.RuleColor));
+        unit.Ops.Add(new LineOp(frame.X, y, frame.X + frame.Width * Math.Clamp(rule.Fraction, 0, 1), y, 0.6, Typography.RuleColor));
         Emit(unit, frame);
     }
 

@@ -100,34 +100,46 @@ public static class MarkdownMapper
         {
             var rows = table.OfType<MdTableRow>().ToList();
             var columnCount = Math.Max(table.ColumnDefinitions.Count, rows.Count == 0 ? 0 : rows.Max(r => r.Count));
-            var cells = rows.Select(row => (IReadOnlyList<TableCell>)[.. row.OfType<MdTableCell>().Select(cell =>
+            var cells = rows.Select(row =>
             {
-                var column = cell.ColumnIndex >= 0 ? cell.ColumnIndex : 0;
-                var align = column < table.ColumnDefinitions.Count ? table.ColumnDefinitions[column].Alignment : null;
-                var runs = new List<Run>();
-                foreach (var leaf in cell.Descendants<LeafBlock>())
+                var position = 0;
+                var cellsOfRow = new List<TableCell>();
+                foreach (var cell in row.OfType<MdTableCell>())
                 {
-                    if (runs.Count > 0)
-                        runs.Add(Run.LineBreak);
-                    runs.AddRange(Runs(leaf.Inline));
+                    // Pipe tables leave ColumnIndex at -1: the position in the row is the column.
+                    var column = cell.ColumnIndex >= 0 ? cell.ColumnIndex : position;
+                    position += Math.Max(1, cell.ColumnSpan);
+                    cellsOfRow.Add(Cell(cell, column < table.ColumnDefinitions.Count ? table.ColumnDefinitions[column].Alignment : null));
                 }
-                return new TableCell(runs)
-                {
-                    Align = align switch
-                    {
-                        TableColumnAlign.Center => TextAlign.Center,
-                        TableColumnAlign.Right => TextAlign.Right,
-                        _ => TextAlign.Left,
-                    },
-                };
-            })]).ToList();
+                return (IReadOnlyList<TableCell>)cellsOfRow;
+            }).ToList();
             var header = rows.TakeWhile(r => r.IsHeader).Count();
             return new TableBlock([.. Enumerable.Repeat(ColumnWidth.Auto, columnCount)], cells) { HeaderRows = header };
         }
 
+        TableCell Cell(MdTableCell cell, TableColumnAlign? align)
+        {
+            var runs = new List<Run>();
+            foreach (var leaf in cell.Descendants<LeafBlock>())
+            {
+                if (runs.Count > 0)
+                    runs.Add(Run.LineBreak);
+                runs.AddRange(Runs(leaf.Inline));
+            }
+            return new TableCell(runs)
+            {
+                Align = align switch
+                {
+                    TableColumnAlign.Center => TextAlign.Center,
+                    TableColumnAlign.Right => TextAlign.Right,
+                    _ => TextAlign.Left,
+                },
+            };
+        }
+
         IEnumerable<ContentBlock> Footnotes(FootnoteGroup group)
         {
-            yield return new HorizontalRule();
+            yield return new HorizontalRule { Fraction = 0.3 };
             foreach (var note in group.OfType<Footnote>().OrderBy(f => f.Order))
             {
                 yield return new Anchor(options.FootnoteAnchorPrefix + note.Order.ToString(CultureInfo.InvariantCulture));

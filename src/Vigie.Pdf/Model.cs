@@ -91,7 +91,11 @@ public sealed record BlockQuote(IReadOnlyList<ContentBlock> Blocks) : ContentBlo
 /// <summary>Monospaced text kept as written (code, raw excerpts); long lines wrap at the character.</summary>
 public sealed record Preformatted(string Text) : ContentBlock;
 
-public sealed record HorizontalRule : ContentBlock;
+public sealed record HorizontalRule : ContentBlock
+{
+    /// <summary>Share of the column width, drawn from the left (0.3 for a footnote separator).</summary>
+    public double Fraction { get; init; } = 1;
+}
 
 /// <summary>PNG or JPEG bytes, scaled down to the column width (or <see cref="MaxWidth"/>).</summary>
 public sealed record ImageBlock(byte[] Data) : ContentBlock

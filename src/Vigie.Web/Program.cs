@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Vigie.Web.Data.Seeding;
 using Vigie.Web.Infrastructure;
@@ -9,6 +10,7 @@ using Vigie.Web.Infrastructure.Database;
 using Vigie.Web.Infrastructure.Formatting;
 using Vigie.Web.Infrastructure.Health;
 using Vigie.Web.Infrastructure.Postgres;
+using Vigie.Web.Infrastructure.Security;
 
 CultureInfo.DefaultThreadCurrentCulture = Fr.Culture;
 CultureInfo.DefaultThreadCurrentUICulture = Fr.Culture;
@@ -19,11 +21,16 @@ builder.Services.Configure<VigieOptions>(builder.Configuration.GetSection(VigieO
 builder.Services.AddSingleton(TimeProvider.System);
 
 builder.AddVigieDatabase(vigie);
+builder.AddVigieAccounts(vigie);
 
 // Razor would otherwise escape every accented letter as an entity.
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-builder.Services.AddControllersWithViews()
+builder.Services.AddControllersWithViews(o => FrenchModelBinding.Configure(o.ModelBindingMessageProvider))
     .AddRazorOptions(o => o.ViewLocationExpanders.Add(new FeatureViewLocationExpander()));
+builder.Services.Configure<ForwardedHeadersOptions>(o =>
+{
+    o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+});
 builder.Services.AddOutputCache(o => o.AddPolicy(CachePolicies.Public, p =>
 {
     if (vigie.CachePublicPages)
@@ -62,19 +69,30 @@ catch (SeedException e)
     return;
 }
 
+app.UseForwardedHeaders();
 app.UseExceptionHandler("/erreur");
 app.UseStatusCodePagesWithReExecute("/erreur/{0}");
-if (!app.Environment.IsDevelopment())
+if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))
 {
     app.UseHsts();
+    app.UseHttpsRedirection();
 }
 app.UseSecurityHeaders();
 app.UseRequestLocalization();
 app.UseStaticFiles();
 app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseOutputCache();
-app.MapHealthChecks("/healthz", HealthEndpoint.Options);
+app.MapHealthChecks("/healthz", HealthEndpoint.Options).AllowAnonymous();
 app.MapControllers();
+// Unknown addresses are a plain 404 (with the friendly page), not a redirect to the login form.
+app.MapFallback("{**path}", context =>
+{
+    context.Response.StatusCode = StatusCodes.Status404NotFound;
+    return Task.CompletedTask;
+}).AllowAnonymous();
 
 await app.RunAsync();
 

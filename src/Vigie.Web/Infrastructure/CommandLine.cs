@@ -21,13 +21,24 @@ public static class CommandLine
                 await RunSeedAsync(app);
                 break;
             case "migrate":
-                var options = app.Services.GetRequiredService<IOptions<VigieOptions>>().Value;
-                options.SeedOnStartup = false;
-                await app.PrepareDatabaseAsync();
-                Console.WriteLine("Migrations appliquées.");
-                break;
+                {
+                    var options = app.Services.GetRequiredService<IOptions<VigieOptions>>().Value;
+                    options.SeedOnStartup = false;
+                    await app.PrepareDatabaseAsync();
+                    Console.WriteLine("Migrations appliquées.");
+                    break;
+                }
+            case "admin":
+                {
+                    var options = app.Services.GetRequiredService<IOptions<VigieOptions>>().Value;
+                    options.SeedOnStartup = false;
+                    await app.PrepareDatabaseAsync();
+                    var positional = args.SkipWhile(a => a != "admin").ToArray();
+                    Environment.ExitCode = await Security.AdminCommand.RunAsync(app.Services, positional, Console.In, Console.Out);
+                    break;
+                }
             default:
-                Console.Error.WriteLine($"Commande inconnue « {command} ». Commandes : seed, migrate.");
+                Console.Error.WriteLine($"Commande inconnue « {command} ». Commandes : seed, migrate, admin create.");
                 Environment.ExitCode = 2;
                 break;
         }

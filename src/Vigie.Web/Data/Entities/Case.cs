@@ -14,6 +14,9 @@ public sealed class Case
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? PublishedAt { get; set; }
+    /// <summary>Who created the case (null for seeds); a volunteer may edit their own drafts.</summary>
+    public int? CreatedById { get; set; }
+    public User? CreatedBy { get; set; }
     /// <summary>Optimistic concurrency token, mapped to PostgreSQL's xmin.</summary>
     public uint Version { get; set; }
 

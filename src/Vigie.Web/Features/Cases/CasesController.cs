@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
@@ -6,6 +7,7 @@ using Vigie.Web.Infrastructure;
 
 namespace Vigie.Web.Features.Cases;
 
+[AllowAnonymous]
 [Route("dossiers")]
 public sealed class CasesController(VigieDbContext db) : Controller
 {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
 
@@ -7,6 +8,7 @@ namespace Vigie.Web.Features.Errors;
 public sealed record ErrorPage(int StatusCode, string Title, string Message);
 
 /// <summary>Friendly French pages for every error status; never a stack trace.</summary>
+[AllowAnonymous]
 [ApiExplorerSettings(IgnoreApi = true)]
 public sealed class ErrorsController(ILogger<ErrorsController> logger) : Controller
 {

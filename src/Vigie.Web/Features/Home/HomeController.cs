@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
@@ -9,6 +10,7 @@ namespace Vigie.Web.Features.Home;
 
 public sealed record HomePage(IReadOnlyList<CaseListItem> Latest, int CaseCount, int MunicipalityCount, int VendorCount, int RequestCount);
 
+[AllowAnonymous]
 public sealed class HomeController(VigieDbContext db) : Controller
 {
     [HttpGet("/")]

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +20,7 @@ public sealed record MunicipalityIndex(string? Query, Department? Department, IR
 
 public sealed record MunicipalityPage(Municipality Municipality, IReadOnlyList<CaseListItem> Cases, IReadOnlyList<CadaRequest> Requests);
 
+[AllowAnonymous]
 [Route("communes")]
 public sealed partial class MunicipalitiesController(VigieDbContext db) : Controller
 {

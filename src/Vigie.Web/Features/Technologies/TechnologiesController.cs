@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
@@ -12,6 +13,7 @@ public sealed record TechnologyRow(string Slug, string Name, string? Description
 
 public sealed record TechnologyPage(Technology Technology, IReadOnlyList<CaseListItem> Cases);
 
+[AllowAnonymous]
 [Route("technologies")]
 public sealed class TechnologiesController(VigieDbContext db) : Controller
 {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
@@ -12,6 +13,7 @@ public sealed record VendorRow(string Slug, string Name, string? Country, int Ca
 
 public sealed record VendorPage(Vendor Vendor, IReadOnlyList<CaseListItem> Cases, IReadOnlyList<Contract> Contracts);
 
+[AllowAnonymous]
 [Route("prestataires")]
 public sealed class VendorsController(VigieDbContext db) : Controller
 {

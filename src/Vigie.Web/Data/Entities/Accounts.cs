@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Vigie.Web.Data.Entities;
+
+/// <summary>A team member. Names and emails are private: never shown on public pages, exports or the API.</summary>
+public sealed class User : IdentityUser<int>
+{
+    public required string DisplayName { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>Set for accounts created with a one-time password: the first login asks for a new one.</summary>
+    public bool MustChangePassword { get; set; }
+}
+
+public sealed class Role : IdentityRole<int>;
+
+/// <summary>The three roles. Names are what people see, hence French.</summary>
+public static class Roles
+{
+    public const string Volunteer = "Bénévole";
+    public const string Editor = "Éditeur";
+    public const string Admin = "Admin";
+
+    public static readonly string[] All = [Volunteer, Editor, Admin];
+
+    /// <summary>Roles an inviter may hand out: admins any, editors volunteers and editors.</summary>
+    public static IEnumerable<string> InvitableBy(Func<string, bool> inRole) =>
+        inRole(Admin) ? All : inRole(Editor) ? [Volunteer, Editor] : [];
+}
+
+/// <summary>A single-use, expiring link to join the team with a given role. Only the token's hash is stored.</summary>
+public sealed class Invitation
+{
+    public int Id { get; set; }
+    public required string TokenHash { get; set; }
+    public required string Role { get; set; }
+    public string? Email { get; set; }
+    public int CreatedById { get; set; }
+    public User? CreatedBy { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset ExpiresAt { get; set; }
+    public DateTimeOffset? UsedAt { get; set; }
+    public int? UsedById { get; set; }
+    public User? UsedBy { get; set; }
+    public DateTimeOffset? RevokedAt { get; set; }
+    public uint Version { get; set; }
+}
+
+/// <summary>An account or role change, for admins.</summary>
+public sealed class AuditEntry
+{
+    public long Id { get; set; }
+    public DateTimeOffset At { get; set; }
+    public int? ActorId { get; set; }
+    public User? Actor { get; set; }
+    public required string Action { get; set; }
+    public int? TargetUserId { get; set; }
+    public User? TargetUser { get; set; }
+    public string? Details { get; set; }
+    public string? IpAddress { get; set; }
+}

@@ -1,0 +1,329 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Vigie.Web.Data;
+using Vigie.Web.Data.Entities;
+using Vigie.Web.Infrastructure;
+using Vigie.Web.Infrastructure.Email;
+using Vigie.Web.Infrastructure.Security;
+
+namespace Vigie.Web.Features.Accounts;
+
+public sealed class AccountController(
+    UserManager<User> users,
+    SignInManager<User> signIn,
+    VigieDbContext db,
+    AuditLog audit,
+    IEmailSender email,
+    TimeProvider clock,
+    IOptions<VigieOptions> vigie,
+    IOptions<AccountOptions> accounts) : Controller
+{
+    [AllowAnonymous]
+    [HttpGet("/connexion")]
+    public IActionResult Login(string? returnUrl) =>
+        User.Identity?.IsAuthenticated == true ? LocalRedirectOrHome(returnUrl) : View(new LoginForm { ReturnUrl = returnUrl });
+
+    [AllowAnonymous]
+    [HttpPost("/connexion")]
+    [EnableRateLimiting(AccountsSetup.AuthRateLimit)]
+    public async Task<IActionResult> Login(LoginForm form)
+    {
+        if (!ModelState.IsValid)
+        {
+            return View(form);
+        }
+        var user = await users.FindByEmailAsync(form.Email.Trim());
+        if (user is null)
+        {
+            ModelState.AddModelError("", "Adresse ou mot de passe incorrect.");
+            return View(form);
+        }
+        var result = await signIn.PasswordSignInAsync(user, form.Password, form.RememberMe, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            audit.Record(AuditActions.LoginSucceeded, user.Id, user.Id);
+            await db.SaveChangesAsync();
+            return user.MustChangePassword
+                ? RedirectToAction(nameof(ChangePassword), new { premiere = true })
+                : LocalRedirectOrHome(form.ReturnUrl);
+        }
+        audit.Record(result.IsLockedOut ? AuditActions.LockedOut : AuditActions.LoginFailed, null, user.Id);
+        await db.SaveChangesAsync();
+        ModelState.AddModelError("", result.IsLockedOut
+            ? "Trop d'essais infructueux : le compte est verrouillé pendant 15 minutes."
+            : "Adresse ou mot de passe incorrect.");
+        return View(form);
+    }
+
+    [HttpPost("/deconnexion")]
+    [AllowAnonymous]
+    public async Task<IActionResult> Logout()
+    {
+        await signIn.SignOutAsync();
+        return Redirect("/");
+    }
+
+    [AllowAnonymous]
+    [HttpGet("/acces-refuse")]
+    public IActionResult AccessDenied()
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        return View("Message", new MessagePage("Accès refusé", "Votre compte ne permet pas d'accéder à cette page.", 403));
+    }
+
+    [AllowAnonymous]
+    [HttpGet("/mot-de-passe-oublie")]
+    public IActionResult ForgotPassword() => View(new ForgotPasswordForm());
+
+    [AllowAnonymous]
+    [HttpPost("/mot-de-passe-oublie")]
+    [EnableRateLimiting(AccountsSetup.AuthRateLimit)]
+    public async Task<IActionResult> ForgotPassword(ForgotPasswordForm form, CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            return View(form);
+        }
+        var user = await users.FindByEmailAsync(form.Email.Trim());
+        if (user is not null)
+        {
+            var token = await users.GeneratePasswordResetTokenAsync(user);
+            var link = $"{vigie.Value.PublicUrl.TrimEnd('/')}/mot-de-passe/reinitialiser?email={Uri.EscapeDataString(user.Email!)}&jeton={Uri.EscapeDataString(token)}";
+            await email.SendAsync(new EmailMessage(user.Email!, "Vigie : choisir un nouveau mot de passe", $"""
+                Bonjour {user.DisplayName},
+
+                Quelqu'un (vous, sans doute) a demandé à changer le mot de passe de votre compte Vigie.
+                Pour en choisir un nouveau, ouvrez ce lien dans les deux heures :
+
+                {link}
+
+                Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre mot de passe reste inchangé.
+                """), cancellationToken);
+        }
+        // Same answer whether the account exists or not, so the form cannot be used to probe addresses.
+        return View("Message", new MessagePage("Vérifiez votre messagerie",
+            $"Si un compte existe pour {form.Email.Trim()}, un lien pour choisir un nouveau mot de passe vient d'y être envoyé. Il est valable deux heures."));
+    }
+
+    [AllowAnonymous]
+    [HttpGet("/mot-de-passe/reinitialiser")]
+    public IActionResult ResetPassword(string? email, [FromQuery(Name = "jeton")] string? token) =>
+        string.IsNullOrEmpty(email) || string.IsNullOrEmpty(token)
+            ? View("Message", new MessagePage("Lien incomplet", "Ce lien de réinitialisation est incomplet. Copiez-le en entier depuis le courriel, ou demandez-en un nouveau.", 400))
+            : View(new ResetPasswordForm { Email = email, Token = token });
+
+    [AllowAnonymous]
+    [HttpPost("/mot-de-passe/reinitialiser")]
+    [EnableRateLimiting(AccountsSetup.AuthRateLimit)]
+    public async Task<IActionResult> ResetPassword(ResetPasswordForm form)
+    {
+        if (!ModelState.IsValid)
+        {
+            return View(form);
+        }
+        var user = await users.FindByEmailAsync(form.Email);
+        var result = user is null
+            ? IdentityResult.Failed(new FrenchIdentityErrors().InvalidToken())
+            : await users.ResetPasswordAsync(user, form.Token, form.NewPassword);
+        if (!result.Succeeded)
+        {
+            AddErrors(result);
+            return View(form);
+        }
+        user!.MustChangePassword = false;
+        await users.UpdateAsync(user);
+        await users.ResetAccessFailedCountAsync(user);
+        audit.Record(AuditActions.PasswordReset, user.Id, user.Id);
+        await db.SaveChangesAsync();
+        return View("Message", new MessagePage("Mot de passe changé", "Votre nouveau mot de passe est enregistré. Vous pouvez vous connecter."));
+    }
+
+    [HttpGet("/compte")]
+    public async Task<IActionResult> Profile()
+    {
+        var user = await CurrentUserAsync();
+        return View(new ProfileForm { DisplayName = user.DisplayName, Email = user.Email!, Roles = [.. await users.GetRolesAsync(user)] });
+    }
+
+    [HttpPost("/compte")]
+    public async Task<IActionResult> Profile(ProfileForm form)
+    {
+        var user = await CurrentUserAsync();
+        form.Email = user.Email!;
+        form.Roles = [.. await users.GetRolesAsync(user)];
+        if (!ModelState.IsValid)
+        {
+            return View(form);
+        }
+        user.DisplayName = form.DisplayName.Trim();
+        await users.UpdateAsync(user);
+        audit.Record(AuditActions.ProfileUpdated, user.Id, user.Id);
+        await db.SaveChangesAsync();
+        TempData["Notice"] = "Profil enregistré.";
+        return RedirectToAction(nameof(Profile));
+    }
+
+    [HttpGet("/compte/mot-de-passe")]
+    public IActionResult ChangePassword(bool premiere = false)
+    {
+        ViewData["FirstLogin"] = premiere;
+        return View(new ChangePasswordForm());
+    }
+
+    [HttpPost("/compte/mot-de-passe")]
+    public async Task<IActionResult> ChangePassword(ChangePasswordForm form)
+    {
+        if (!ModelState.IsValid)
+        {
+            return View(form);
+        }
+        var user = await CurrentUserAsync();
+        var result = await users.ChangePasswordAsync(user, form.CurrentPassword, form.NewPassword);
+        if (!result.Succeeded)
+        {
+            AddErrors(result, passwordField: nameof(form.CurrentPassword));
+            return View(form);
+        }
+        user.MustChangePassword = false;
+        await users.UpdateAsync(user);
+        await signIn.RefreshSignInAsync(user);
+        audit.Record(AuditActions.PasswordChanged, user.Id, user.Id);
+        await db.SaveChangesAsync();
+        TempData["Notice"] = "Mot de passe changé.";
+        return RedirectToAction(nameof(Profile));
+    }
+
+    [AllowAnonymous]
+    [HttpGet("/invitation/{token}")]
+    public async Task<IActionResult> Invitation(string token)
+    {
+        var invitation = await FindUsableInvitationAsync(token);
+        return invitation is null
+            ? InvalidInvitation()
+            : View(new InvitationForm { Token = token, Role = invitation.Role, Email = invitation.Email ?? "", EmailFixed = invitation.Email is not null });
+    }
+
+    [AllowAnonymous]
+    [HttpPost("/invitation/{token}")]
+    [EnableRateLimiting(AccountsSetup.AuthRateLimit)]
+    public async Task<IActionResult> Invitation(string token, InvitationForm form)
+    {
+        var invitation = await FindUsableInvitationAsync(token);
+        if (invitation is null)
+        {
+            return InvalidInvitation();
+        }
+        form.Token = token;
+        form.Role = invitation.Role;
+        form.EmailFixed = invitation.Email is not null;
+        if (invitation.Email is not null)
+        {
+            form.Email = invitation.Email;
+            ModelState.Remove(nameof(form.Email));
+        }
+        if (!ModelState.IsValid)
+        {
+            return View(form);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var user = new User { UserName = form.Email.Trim(), Email = form.Email.Trim(), DisplayName = form.DisplayName.Trim(), CreatedAt = clock.GetUtcNow(), EmailConfirmed = invitation.Email is not null };
+        var created = await users.CreateAsync(user, form.NewPassword);
+        if (!created.Succeeded)
+        {
+            AddErrors(created);
+            return View(form);
+        }
+        await users.AddToRoleAsync(user, invitation.Role);
+        invitation.UsedAt = clock.GetUtcNow();
+        invitation.UsedById = user.Id;
+        audit.Record(AuditActions.InvitationUsed, user.Id, user.Id, $"Invitation n° {invitation.Id}, rôle {invitation.Role}");
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone used the same link a moment earlier: single use means the second one loses.
+            await transaction.RollbackAsync();
+            return InvalidInvitation();
+        }
+        await transaction.CommitAsync();
+        await signIn.SignInAsync(user, isPersistent: false);
+        TempData["Notice"] = $"Bienvenue dans l'équipe, {user.DisplayName} !";
+        return Redirect("/espace");
+    }
+
+    [AllowAnonymous]
+    [HttpGet("/inscription")]
+    public IActionResult SignUp() => accounts.Value.OpenSignUp ? View(new AccountCreationForm()) : NotFound();
+
+    [AllowAnonymous]
+    [HttpPost("/inscription")]
+    [EnableRateLimiting(AccountsSetup.AuthRateLimit)]
+    public async Task<IActionResult> SignUp(AccountCreationForm form)
+    {
+        if (!accounts.Value.OpenSignUp)
+        {
+            return NotFound();
+        }
+        if (!ModelState.IsValid)
+        {
+            return View(form);
+        }
+        var user = new User { UserName = form.Email.Trim(), Email = form.Email.Trim(), DisplayName = form.DisplayName.Trim(), CreatedAt = clock.GetUtcNow() };
+        var created = await users.CreateAsync(user, form.NewPassword);
+        if (!created.Succeeded)
+        {
+            AddErrors(created);
+            return View(form);
+        }
+        await users.AddToRoleAsync(user, Roles.Volunteer);
+        audit.Record(AuditActions.AccountCreated, user.Id, user.Id, "Inscription ouverte, rôle Bénévole");
+        await db.SaveChangesAsync();
+        await signIn.SignInAsync(user, isPersistent: false);
+        return Redirect("/espace");
+    }
+
+    private async Task<Invitation?> FindUsableInvitationAsync(string token)
+    {
+        var hash = Tokens.Hash(token);
+        var now = clock.GetUtcNow();
+        return await db.Invitations.FirstOrDefaultAsync(i => i.TokenHash == hash && i.UsedAt == null && i.RevokedAt == null && i.ExpiresAt > now);
+    }
+
+    private ViewResult InvalidInvitation()
+    {
+        Response.StatusCode = StatusCodes.Status410Gone;
+        return View("Message", new MessagePage("Invitation expirée ou déjà utilisée",
+            "Ce lien d'invitation n'est plus valable : il a expiré, a déjà servi ou a été révoqué. Demandez une nouvelle invitation à la personne qui vous l'a envoyé.", 410));
+    }
+
+    private async Task<User> CurrentUserAsync() =>
+        await users.GetUserAsync(User) ?? throw new InvalidOperationException("Utilisateur connecté introuvable.");
+
+    private IActionResult LocalRedirectOrHome(string? returnUrl) =>
+        !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? LocalRedirect(returnUrl) : Redirect("/espace");
+
+    private void AddErrors(IdentityResult result, string passwordField = nameof(NewPasswordFields.NewPassword))
+    {
+        foreach (var error in result.Errors)
+        {
+            var field = error.Code switch
+            {
+                "PasswordMismatch" => passwordField,
+                _ when error.Code.StartsWith("Password", StringComparison.Ordinal) => nameof(NewPasswordFields.NewPassword),
+                "DuplicateEmail" or "DuplicateUserName" or "InvalidEmail" or "InvalidUserName" => nameof(AccountCreationForm.Email),
+                _ => "",
+            };
+            if (!ModelState[field]?.Errors.Any(e => e.ErrorMessage == error.Description) ?? true)
+            {
+                ModelState.AddModelError(field, error.Description);
+            }
+        }
+    }
+}
