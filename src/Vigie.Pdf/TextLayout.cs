@@ -17,17 +17,32 @@ internal readonly record struct FontKey(string Family, double Size, bool Bold, b
 internal sealed class TextMeasurer : IDisposable
 {
     static readonly XPdfFontOptions UnicodeOptions = new(PdfFontEncoding.Unicode);
-    static readonly ConcurrentDictionary<(FontKey, string), double> WordWidths = new();
-    const int MaxCachedWords = 200_000;
+    // Font → word → width, shared by all renders; a font's table stops growing at MaxCachedWords.
+    static readonly ConcurrentDictionary<FontKey, WidthTable> WordWidths = new();
+    const int MaxCachedWords = 50_000;
     const int MaxCachedLength = 48;
 
-    readonly XGraphics _gfx = XGraphics.CreateMeasureContext(new XSize(2000, 2000), XGraphicsUnit.Point, XPageDirection.Downwards, new RenderEvents());
-    readonly Dictionary<FontKey, XFont> _fonts = [];
+    readonly XGraphics _gfx;
+    readonly Dictionary<FontKey, (XFont Font, WidthTable Widths)> _fonts = [];
+    TextStyle? _lastStyle;
+    (XFont Font, WidthTable Widths) _last;
 
-    public XFont Font(TextStyle style)
+    public TextMeasurer()
     {
+        if (PdfFonts.LoadedFolder is null)
+            PdfFonts.EnsureFonts();
+        _gfx = XGraphics.CreateMeasureContext(new XSize(2000, 2000), XGraphicsUnit.Point, XPageDirection.Downwards, new RenderEvents());
+    }
+
+    public XFont Font(TextStyle style) => Lookup(style).Font;
+
+    (XFont Font, WidthTable Widths) Lookup(TextStyle style)
+    {
+        // Consecutive calls nearly always ask for the same style: skip the dictionary then.
+        if (ReferenceEquals(style, _lastStyle))
+            return _last;
         var key = FontKey.Of(style);
-        if (!_fonts.TryGetValue(key, out var font))
+        if (!_fonts.TryGetValue(key, out var entry))
         {
             var flags = (style.Bold, style.Italic) switch
             {
@@ -36,27 +51,33 @@ internal sealed class TextMeasurer : IDisposable
                 (false, true) => XFontStyleEx.Italic,
                 _ => XFontStyleEx.Regular,
             };
-            font = new XFont(style.Family, style.Size, flags, UnicodeOptions);
-            _fonts[key] = font;
+            entry = (new XFont(style.Family, style.Size, flags, UnicodeOptions), WordWidths.GetOrAdd(key, _ => new()));
+            _fonts[key] = entry;
         }
-        return font;
+        (_lastStyle, _last) = (style, entry);
+        return entry;
     }
 
     public double Width(string text, TextStyle style)
     {
         if (text.Length == 0)
             return 0;
+        var (font, widths) = Lookup(style);
         if (text.Length > MaxCachedLength)
-            return _gfx.MeasureString(text, Font(style)).Width;
-
-        var key = (FontKey.Of(style), text);
-        if (WordWidths.TryGetValue(key, out var width))
+            return _gfx.MeasureString(text, font).Width;
+        if (widths.Map.TryGetValue(text, out var width))
             return width;
-        width = _gfx.MeasureString(text, Font(style)).Width;
-        if (WordWidths.Count >= MaxCachedWords)
-            WordWidths.Clear();
-        WordWidths[key] = width;
+        width = _gfx.MeasureString(text, font).Width;
+        // ConcurrentDictionary.Count takes every lock: keep an approximate count instead.
+        if (Volatile.Read(ref widths.Count) < MaxCachedWords && widths.Map.TryAdd(text, width))
+            Interlocked.Increment(ref widths.Count);
         return width;
+    }
+
+    sealed class WidthTable
+    {
+        public ConcurrentDictionary<string, double> Map { get; } = new();
+        public int Count; // a field, so Interlocked can update it
     }
 
     public double Ascent(TextStyle style)
@@ -126,7 +147,7 @@ internal static class LineBreaker
 
     public static List<TextLine> Break(IReadOnlyList<Run> runs, TextStyle paragraph, double width, TextAlign align, TextMeasurer measurer)
     {
-        var words = new Queue<Word>(Words(runs, paragraph, measurer));
+        var words = Words(runs, paragraph, measurer);
         var lines = new List<TextLine>();
         var line = new List<Word>();
         double x = 0;
@@ -139,8 +160,10 @@ internal static class LineBreaker
             x = 0;
         }
 
-        while (words.TryDequeue(out var word))
+        // Cutting a word puts its tail back at index i, so the loop advances only when a word is placed whole.
+        for (var i = 0; i < words.Count;)
         {
+            var word = words[i];
             var space = line.Count == 0 ? 0 : SpaceWidth(line[^1], measurer);
             var available = width - x - space;
             if (word.Width <= available)
@@ -149,6 +172,7 @@ internal static class LineBreaker
                 x += space + word.Width;
                 if (word.BreakAfter)
                     Finish(last: true);
+                i++;
                 continue;
             }
 
@@ -156,33 +180,21 @@ internal static class LineBreaker
             if (line.Count > 0 && (word.Width <= width && !urlLike || available < Math.Min(width * 0.2, 40)))
             {
                 Finish(last: false);
-                words = Requeue(word, words);
                 continue;
             }
 
-            var cut = Cut(word, line.Count == 0 ? width : available, urlLike && word.Width <= width, measurer);
-            if (cut is null)
+            if (Cut(word, line.Count == 0 ? width : available, urlLike && word.Width <= width, measurer) is not var (head, tail))
             {
                 Finish(last: false);
-                words = Requeue(word, words);
                 continue;
             }
-            line.Add(cut.Value.Head);
+            line.Add(head);
             Finish(last: false);
-            words = Requeue(cut.Value.Tail, words);
+            words[i] = tail;
         }
         if (line.Count > 0)
             Finish(last: true);
         return lines;
-    }
-
-    static Queue<Word> Requeue(Word first, Queue<Word> rest)
-    {
-        var queue = new Queue<Word>(rest.Count + 1);
-        queue.Enqueue(first);
-        foreach (var w in rest)
-            queue.Enqueue(w);
-        return queue;
     }
 
     static bool IsUrlLike(string text) =>
