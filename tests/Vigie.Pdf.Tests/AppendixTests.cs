@@ -119,6 +119,17 @@ public class AppendixTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Appendices_past_the_time_budget_are_skipped_with_a_reason()
+    {
+        var document = TestPdf.NewDocument().AddAppendix(Appendix.Pdf(SourcePdf(1), "Annexe tardive"));
+
+        var result = PdfRenderer.Render(document, new RenderOptions { AppendixTimeBudget = TimeSpan.FromTicks(-1) });
+
+        Assert.Equal("délai de traitement dépassé, annexe non jointe", Assert.Single(result.Failures).Reason);
+        Assert.Equal(1, result.PageCount);
+    }
+
+    [Fact]
     public void Images_are_appended_one_per_page_scaled_to_fit()
     {
         var wide = TestPdf.Png(1600, 500, (x, y) => ((byte)(x / 7), (byte)(y / 2), 200));
