@@ -17,7 +17,7 @@ public class VigieFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public SqlCounter Sql { get; } = new();
 
-    public async Task InitializeAsync() => ConnectionString = await TestDatabase.CreateDatabaseAsync(GetType().Name);
+    public virtual async Task InitializeAsync() => ConnectionString = await TestDatabase.CreateDatabaseAsync(GetType().Name);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
