@@ -10,7 +10,7 @@ public static class Accessibility
 {
     private static readonly string[] BlockingImpacts = ["serious", "critical"];
 
-    // Only violations are reported, so axe need not detail every passing node (much faster on long tables).
+    // Only violations are reported, so axe need not detail every passing node (faster on long tables).
     private static readonly AxeRunOptions ViolationsOnly = new() { ResultTypes = [ResultType.Violations] };
 
     public static async Task AssertNoSeriousViolationsAsync(IPage page)

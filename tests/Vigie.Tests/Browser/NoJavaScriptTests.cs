@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -21,7 +22,7 @@ public sealed class NoJavaScriptTests(BrowserFixture browser, BrowserAppFactory 
         await page.WaitForURLAsync("**/communes");
         await page.GetByLabel("Nom, code INSEE ou code postal").FillAsync("elancourt");
         await page.GetByRole(AriaRole.Button, new() { Name = "Chercher" }).ClickAsync();
-        await page.WaitForURLAsync("**/communes?q=elancourt");
+        await page.WaitForURLAsync(new Regex(@"/communes\?q=elancourt$"));
 
         var result = page.GetByRole(AriaRole.Link, new() { Name = "Élancourt", Exact = true });
         await Expect(result).ToHaveAttributeAsync("href", "/communes/78208");
