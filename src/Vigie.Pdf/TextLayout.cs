@@ -185,6 +185,12 @@ internal static class LineBreaker
 
             if (Cut(word, line.Count == 0 ? width : available, urlLike && word.Width <= width, measurer) is not var (head, tail))
             {
+                if (line.Count == 0)
+                {
+                    // Not even one character fits the column: let it overflow rather than loop.
+                    line.Add(word);
+                    i++;
+                }
                 Finish(last: false);
                 continue;
             }
@@ -287,10 +293,10 @@ internal static class LineBreaker
         {
             fit = separator;
         }
-        if (fit == 0)
-            return null;
         if (fit >= text.Length)
             fit = text.Length - 1;
+        if (fit <= 0)
+            return null;
 
         var head = new Word();
         var tail = new Word { SpaceAfter = word.SpaceAfter, BreakAfter = word.BreakAfter };

@@ -23,7 +23,7 @@ public class VigieFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>High by default so that tests signing in many times are not throttled.</summary>
     protected virtual int AuthRequestsPerMinute => 10_000;
 
-    public async Task InitializeAsync() => ConnectionString = await TestDatabase.CreateDatabaseAsync(GetType().Name);
+    public virtual async Task InitializeAsync() => ConnectionString = await TestDatabase.CreateDatabaseAsync(GetType().Name);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
