@@ -40,7 +40,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         // Public pages
         new("GET", "/", "/", "200", "200", "200", "200", "200"),
         new("GET", "dossiers", "/dossiers", "200", "200", "200", "200", "200"),
-        new("GET", "dossiers/{slug}", "/dossiers/elancourt", "200", "200", "200", "200", "200"),
+        new("GET", "dossiers/{slug:regex(^[a-z0-9-]+$)}", "/dossiers/elancourt", "200", "200", "200", "200", "200"),
+        new("GET", "dossiers/{slug}.pdf", "/dossiers/elancourt.pdf", "200", "200", "200", "200", "200"),
         new("GET", "communes", "/communes", "200", "200", "200", "200", "200"),
         new("GET", "communes/{code}", "/communes/78208", "200", "200", "200", "200", "200"),
         new("GET", "prestataires", "/prestataires", "200", "200", "200", "200", "200"),
