@@ -44,6 +44,10 @@ builder.Services.AddOutputCache(o => o.AddPolicy(CachePolicies.Public, p =>
 }));
 builder.Services.AddMemoryCache();
 builder.Services.AddScoped<Vigie.Web.Features.CaseFiles.CaseFileService>();
+builder.Services.AddScoped<Vigie.Web.Features.Exports.ExportBuilder>();
+builder.Services.AddSingleton<Vigie.Web.Features.Exports.ExportSignal>();
+builder.Services.AddSingleton<Vigie.Web.Features.Exports.ExportWorker>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<Vigie.Web.Features.Exports.ExportWorker>());
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddRequestLocalization(o =>
 {

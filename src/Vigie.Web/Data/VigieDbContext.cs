@@ -24,6 +24,7 @@ public sealed class VigieDbContext(DbContextOptions<VigieDbContext> options)
     public DbSet<CadaRequest> CadaRequests => Set<CadaRequest>();
     public DbSet<Document> Documents => Set<Document>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<ExportJob> ExportJobs => Set<ExportJob>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -49,6 +49,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         new("GET", "technologies", "/technologies", "200", "200", "200", "200", "200"),
         new("GET", "technologies/{slug}", "/technologies/lapi", "200", "200", "200", "200", "200"),
         new("*", "/healthz", "/healthz", "200", "200", "200", "200", "200"),
+        new("GET", "export", "/export", "200", "200", "200", "200", "200"),
+        new("POST", "export", "/export", "302", "302", "302", "302", "302"),
+        new("GET", "export/{id:guid}", "/export/{export}", "200", "200", "200", "200", "200"),
+        new("GET", "export/{id:guid}/archive", "/export/{export}/archive", "404", "404", "404", "404", "404"),
         new("*", "/erreur", "/erreur", "500", "500", "500", "500", "500"),
         new("*", "/erreur/{code:int}", "/erreur/404", "404", "404", "404", "404", "404"),
         new("*", "{**path}", "/nulle/part", "404", "404", "404", "404", "404"),
@@ -108,6 +112,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
             var revocable = new Invitation { TokenHash = Tokens.Hash(Tokens.New()), Role = Roles.Volunteer, CreatedById = editor.Id, CreatedAt = DateTimeOffset.UtcNow, ExpiresAt = DateTimeOffset.UtcNow.AddDays(7) };
             db.Invitations.Add(revocable);
             await db.SaveChangesAsync();
+            var failedExport = new ExportJob { Id = Guid.NewGuid(), CreatedAt = DateTimeOffset.UtcNow, Status = ExportStatus.Failed, FilterKey = "matrice", Error = "Échec de test." };
+            db.ExportJobs.Add(failedExport);
+            await db.SaveChangesAsync();
+            Values["export"] = failedExport.Id.ToString();
             Values["draft"] = draft.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
             Values["invitation"] = token;
             Values["invitationId"] = revocable.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
