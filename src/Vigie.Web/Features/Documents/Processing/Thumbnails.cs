@@ -26,7 +26,7 @@ public static class Thumbnails
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { "-q", "-png", "-f", "1", "-l", pages.ToString(CultureInfo.InvariantCulture), "-scale-to", Width.ToString(CultureInfo.InvariantCulture), pdf, prefix })
+        foreach (var argument in new[] { "-q", "-png", "-f", "1", "-l", pages.ToString(CultureInfo.InvariantCulture), "-scale-to-x", Width.ToString(CultureInfo.InvariantCulture), "-scale-to-y", "-1", pdf, prefix })
         {
             start.ArgumentList.Add(argument);
         }
