@@ -44,6 +44,12 @@ builder.Services.AddOutputCache(o => o.AddPolicy(CachePolicies.Public, p =>
         p.NoCache();
     }
 }));
+builder.Services.AddMemoryCache();
+builder.Services.AddScoped<Vigie.Web.Features.CaseFiles.CaseFileService>();
+builder.Services.AddScoped<Vigie.Web.Features.Exports.ExportBuilder>();
+builder.Services.AddSingleton<Vigie.Web.Features.Exports.ExportSignal>();
+builder.Services.AddSingleton<Vigie.Web.Features.Exports.ExportWorker>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<Vigie.Web.Features.Exports.ExportWorker>());
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddRequestLocalization(o =>
 {
@@ -51,6 +57,9 @@ builder.Services.AddRequestLocalization(o =>
     o.SupportedCultures = o.SupportedUICultures = [Fr.Culture];
     o.RequestCultureProviders.Clear();
 });
+
+// Fail at start-up, with the list of missing files, rather than produce broken PDFs later.
+Vigie.Web.Infrastructure.Fonts.EnsurePdfFonts(builder.Configuration["Vigie:FontsDirectory"], builder.Configuration.GetConnectionString("Vigie"));
 
 var app = builder.Build();
 

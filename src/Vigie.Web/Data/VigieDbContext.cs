@@ -28,6 +28,7 @@ public sealed class VigieDbContext(DbContextOptions<VigieDbContext> options)
     public DbSet<ProcessingJob> ProcessingJobs => Set<ProcessingJob>();
     public DbSet<UploadHold> UploadHolds => Set<UploadHold>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<ExportJob> ExportJobs => Set<ExportJob>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -41,7 +41,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         // Public pages
         new("GET", "/", "/", "200", "200", "200", "200", "200"),
         new("GET", "dossiers", "/dossiers", "200", "200", "200", "200", "200"),
-        new("GET", "dossiers/{slug}", "/dossiers/elancourt", "200", "200", "200", "200", "200"),
+        new("GET", "dossiers/{slug:regex(^[a-z0-9-]+$)}", "/dossiers/elancourt", "200", "200", "200", "200", "200"),
+        new("GET", "dossiers/{slug}.pdf", "/dossiers/elancourt.pdf", "200", "200", "200", "200", "200"),
         new("GET", "communes", "/communes", "200", "200", "200", "200", "200"),
         new("GET", "communes/{code}", "/communes/78208", "200", "200", "200", "200", "200"),
         new("GET", "prestataires", "/prestataires", "200", "200", "200", "200", "200"),
@@ -49,6 +50,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         new("GET", "technologies", "/technologies", "200", "200", "200", "200", "200"),
         new("GET", "technologies/{slug}", "/technologies/lapi", "200", "200", "200", "200", "200"),
         new("*", "/healthz", "/healthz", "200", "200", "200", "200", "200"),
+        new("GET", "export", "/export", "200", "200", "200", "200", "200"),
+        new("POST", "export", "/export", "302", "302", "302", "302", "302"),
+        new("GET", "export/{id:guid}", "/export/{export}", "200", "200", "200", "200", "200"),
+        new("GET", "export/{id:guid}/archive", "/export/{export}/archive", "404", "404", "404", "404", "404"),
         new("*", "/erreur", "/erreur", "500", "500", "500", "500", "500"),
         new("*", "/erreur/{code:int}", "/erreur/404", "404", "404", "404", "404", "404"),
         new("*", "{**path}", "/nulle/part", "404", "404", "404", "404", "404"),
@@ -127,6 +132,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
             db.Documents.Add(privateDocument);
             await db.SaveChangesAsync();
             Values["privateDocument"] = privateDocument.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var failedExport = new ExportJob { Id = Guid.NewGuid(), CreatedAt = DateTimeOffset.UtcNow, Status = ExportStatus.Failed, FilterKey = "matrice", Error = "Échec de test." };
+            db.ExportJobs.Add(failedExport);
+            await db.SaveChangesAsync();
+            Values["export"] = failedExport.Id.ToString();
             Values["draft"] = draft.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
             Values["invitation"] = token;
             Values["invitationId"] = revocable.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);

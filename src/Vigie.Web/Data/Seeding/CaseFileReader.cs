@@ -22,6 +22,10 @@ public static class CaseFileReader
         }
         var frontMatter = string.Join('\n', lines[1..end]);
         var body = string.Join('\n', lines[(end + 1)..]).Trim();
+        if (NarrativeMarkdown.Validate(body) is { } problem)
+        {
+            throw new SeedException(file, end + 2, problem);
+        }
         // Line numbers in the YAML start at 1 on the line after the opening "---".
         var root = YamlMap.Load(frontMatter, file, lineOffset: 1);
         if (root is not YamlDotNet.RepresentationModel.YamlMappingNode mapping)
