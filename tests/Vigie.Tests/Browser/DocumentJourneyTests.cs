@@ -77,7 +77,9 @@ public sealed class DocumentJourneyTests(BrowserFixture browser, BrowserAppFacto
         await Expect(open).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("/documents/\\d+/fichier$"));
         var file = await page.APIRequest.GetAsync(await open.GetAttributeAsync("href") ?? "");
         Assert.Equal("application/pdf", file.Headers["content-type"]);
-        Assert.StartsWith("sandbox;", file.Headers["content-security-policy"], StringComparison.Ordinal);
+        Assert.Equal("nosniff", file.Headers["x-content-type-options"]);
+        var download = await page.APIRequest.GetAsync((await open.GetAttributeAsync("href"))!.Replace("/fichier", "/telecharger", StringComparison.Ordinal));
+        Assert.StartsWith("sandbox;", download.Headers["content-security-policy"], StringComparison.Ordinal);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Documents", Exact = true }).First.ClickAsync();
         await page.GetByLabel("Rechercher dans le texte des documents").FillAsync("tourelles pivotantes");

@@ -24,6 +24,14 @@ public sealed class DocumentsController(VigieDbContext db, IDocumentStore store,
     /// </summary>
     public const string FileContentSecurityPolicy = "sandbox; default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; frame-ancestors 'self'";
 
+    /// <summary>
+    /// A PDF shown inline is rendered by the browser's own viewer, which Chromium and Safari refuse to start in a
+    /// sandboxed document ("blocked by Chrome") and which a default-src policy breaks. The viewer runs outside the
+    /// site's origin, and the bytes were checked to be a PDF and are served as application/pdf with nosniff, so
+    /// they cannot be read as HTML; downloads keep the sandbox.
+    /// </summary>
+    public const string InlinePdfContentSecurityPolicy = "frame-ancestors 'self'";
+
     [HttpGet("")]
     [AllowAnonymous]
     public async Task<IActionResult> Index(string? q, int? dossier, CancellationToken cancellationToken)
@@ -103,7 +111,7 @@ public sealed class DocumentsController(VigieDbContext db, IDocumentStore store,
         {
             return NotFound();
         }
-        SetFileHeaders();
+        SetFileHeaders(FileContentSecurityPolicy);
         return File(stream, "image/png", lastModified: null, new EntityTagHeaderValue($"\"{thumbnail.Value}\""), enableRangeProcessing: false);
     }
 
@@ -119,14 +127,14 @@ public sealed class DocumentsController(VigieDbContext db, IDocumentStore store,
         var disposition = new ContentDispositionHeaderValue(download || !FileFormats.ShowsInline(found.Format) ? "attachment" : "inline");
         disposition.SetHttpFileName(name);
         Response.Headers.ContentDisposition = disposition.ToString();
-        SetFileHeaders();
+        SetFileHeaders(!download && found.Format == FileFormat.Pdf ? InlinePdfContentSecurityPolicy : FileContentSecurityPolicy);
         return File(stream, FileFormats.ContentType(found.Format), lastModified: null, new EntityTagHeaderValue($"\"{found.Sha256}\""),
             enableRangeProcessing: stream.CanSeek);
     }
 
-    private void SetFileHeaders()
+    private void SetFileHeaders(string contentSecurityPolicy)
     {
-        Response.Headers.ContentSecurityPolicy = FileContentSecurityPolicy;
+        Response.Headers.ContentSecurityPolicy = contentSecurityPolicy;
         Response.Headers.XContentTypeOptions = "nosniff";
         // Private documents must not stay in shared caches; the ETag (the content's hash) makes revisits cheap.
         Response.Headers.CacheControl = "private, no-cache";

@@ -113,15 +113,33 @@ public sealed class UploadTests(DocumentFactory factory) : IClassFixture<Documen
         Assert.Equal("application/pdf", inline.Content.Headers.ContentType!.MediaType);
         Assert.Equal("inline", inline.Content.Headers.ContentDisposition!.DispositionType);
         Assert.Equal("nosniff", Assert.Single(inline.Headers.GetValues("X-Content-Type-Options")));
-        var csp = Assert.Single(inline.Headers.GetValues("Content-Security-Policy"));
-        Assert.StartsWith("sandbox; default-src 'none'", csp, StringComparison.Ordinal);
+        // Inline PDFs go to the browser's viewer, which a sandbox would block; downloads and other formats are sandboxed.
+        Assert.Equal("frame-ancestors 'self'", Assert.Single(inline.Headers.GetValues("Content-Security-Policy")));
 
         using var download = await client.GetAsync(new Uri(location + "/telecharger", UriKind.Relative));
+        Assert.StartsWith("sandbox; default-src 'none'", Assert.Single(download.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
+        Assert.Equal("nosniff", Assert.Single(download.Headers.GetValues("X-Content-Type-Options")));
         var disposition = download.Content.Headers.ContentDisposition!;
         Assert.Equal("attachment", disposition.DispositionType);
         Assert.Equal("Délibération _n°3_.pdf", disposition.FileNameStar);
         Assert.DoesNotContain("/", disposition.FileName ?? "", StringComparison.Ordinal);
         Assert.Equal(TestFiles.Pdf("Délibération"), await download.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task A_text_file_is_shown_as_plain_text_in_a_sandbox_and_its_text_is_indexed()
+    {
+        var (client, draft) = await VolunteerWithDraftAsync("depot-texte");
+        var text = "<b>pas du HTML</b> : compte rendu de la commission, caméras piétonnes"u8.ToArray();
+        using var upload = await client.UploadAsync(draft.Id, new UploadFile("compte-rendu.txt", [.. "Compte rendu\n"u8, .. text], "Compte rendu", "text/plain"));
+        var location = upload.Headers.Location!.OriginalString;
+        using var inline = await client.GetAsync(new Uri(location + "/fichier", UriKind.Relative));
+        Assert.Equal("text/plain", inline.Content.Headers.ContentType!.MediaType);
+        Assert.StartsWith("sandbox;", Assert.Single(inline.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
+        await factory.WaitForProcessingAsync();
+        var page = await VigieFactory.ParseAsync(await client.GetAsync(new Uri("/documents?q=pietonnes", UriKind.Relative)));
+        Assert.Single(page.QuerySelectorAll(".search-results > li"));
+        Assert.Null(page.QuerySelector(".snippet b"));
     }
 
     [Theory]
