@@ -23,6 +23,10 @@ public sealed class VigieDbContext(DbContextOptions<VigieDbContext> options)
     public DbSet<PublicBody> PublicBodies => Set<PublicBody>();
     public DbSet<CadaRequest> CadaRequests => Set<CadaRequest>();
     public DbSet<Document> Documents => Set<Document>();
+    public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
+    public DbSet<FilePage> FilePages => Set<FilePage>();
+    public DbSet<ProcessingJob> ProcessingJobs => Set<ProcessingJob>();
+    public DbSet<UploadHold> UploadHolds => Set<UploadHold>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<ExportJob> ExportJobs => Set<ExportJob>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();

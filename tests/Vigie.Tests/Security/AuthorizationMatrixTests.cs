@@ -34,7 +34,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
     }
 
     /// <summary>Placeholders in samples: {draft} a draft case of the volunteer, {invitation} a valid invitation token,
-    /// {invitationId} an invitation of the editor, {userId} a spare account.</summary>
+    /// {invitationId} an invitation of the editor, {userId} a spare account, {privateDocument} a private document of
+    /// the volunteer's draft (with a processed file).</summary>
     public static readonly Row[] Matrix =
     [
         // Public pages
@@ -85,6 +86,20 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         new("POST", "admin/utilisateurs/{id:int}/verrouiller", "/admin/utilisateurs/{userId}/verrouiller", "login", "denied", "denied", "denied", "302"),
         new("POST", "admin/utilisateurs/{id:int}/deverrouiller", "/admin/utilisateurs/{userId}/deverrouiller", "login", "denied", "denied", "denied", "302"),
         new("GET", "admin/journal", "/admin/journal", "login", "denied", "denied", "denied", "200"),
+
+        // Documents: {privateDocument} is a private document the volunteer uploaded to their draft.
+        new("GET", "documents", "/documents?q=plaques", "200", "200", "200", "200", "200"),
+        new("GET", "documents/{id:int}", "/documents/{privateDocument}", "404", "200", "404", "200", "200"),
+        new("GET", "documents/{id:int}/fichier", "/documents/{privateDocument}/fichier", "404", "200", "404", "200", "200"),
+        new("GET", "documents/{id:int}/telecharger", "/documents/{privateDocument}/telecharger", "404", "200", "404", "200", "200"),
+        new("GET", "documents/{id:int}/pages/{page:int}/apercu", "/documents/{privateDocument}/pages/1/apercu", "404", "200", "404", "200", "200"),
+        new("GET", "documents/{id:int}/modifier", "/documents/{privateDocument}/modifier", "login", "200", "404", "200", "200"),
+        new("POST", "documents/{id:int}/modifier", "/documents/{privateDocument}/modifier", "login", "200", "404", "200", "200"),
+        new("GET", "documents/ajouter", "/documents/ajouter?dossier={draft}", "login", "200", "404", "200", "200"),
+        // A form-urlencoded body is no upload: 400 once authorized.
+        new("POST", "documents/ajouter", "/documents/ajouter?dossier={draft}", "login", "400", "404", "400", "400"),
+        new("GET", "api/documents", "/api/documents?q=plaques", "200", "200", "200", "200", "200"),
+        new("GET", "api/documents/{id:int}", "/api/documents/{privateDocument}", "404", "200", "404", "200", "200"),
     ];
 
     /// <summary>The app, a member per persona, and the data the samples refer to.</summary>
@@ -112,6 +127,11 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
             var revocable = new Invitation { TokenHash = Tokens.Hash(Tokens.New()), Role = Roles.Volunteer, CreatedById = editor.Id, CreatedAt = DateTimeOffset.UtcNow, ExpiresAt = DateTimeOffset.UtcNow.AddDays(7) };
             db.Invitations.Add(revocable);
             await db.SaveChangesAsync();
+            var seedFile = await db.Documents.Where(d => d.FileId != null).Select(d => d.FileId).FirstAsync();
+            var privateDocument = new Document { Title = "Courrier privé", Kind = DocumentKind.Courrier, CaseId = draft.Id, FileId = seedFile, FileName = "courrier.pdf", UploadedById = volunteer.Id, UploadedAt = DateTimeOffset.UtcNow };
+            db.Documents.Add(privateDocument);
+            await db.SaveChangesAsync();
+            Values["privateDocument"] = privateDocument.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
             var failedExport = new ExportJob { Id = Guid.NewGuid(), CreatedAt = DateTimeOffset.UtcNow, Status = ExportStatus.Failed, FilterKey = "matrice", Error = "Échec de test." };
             db.ExportJobs.Add(failedExport);
             await db.SaveChangesAsync();
