@@ -56,7 +56,7 @@ public sealed class FranceMap
             var y = 20 + (i * 58);
             AppendDepartment(svg, code, count?.Name ?? label, count?.Cases ?? 0, max,
                 $"<rect x=\"-{Svg.N(boxWidth)}\" y=\"{y}\" width=\"{Svg.N(boxWidth - 8)}\" height=\"44\" rx=\"3\"/>" +
-                $"<text x=\"-{Svg.N(boxWidth - 6)}\" y=\"{y + 27}\">{Svg.Escape(code)}</text>");
+                $"<text x=\"-{Svg.N(boxWidth - 6)}\" y=\"{y + 27}\" aria-hidden=\"true\">{Svg.Escape(code)}</text>");
         }
         svg.Append("</svg>");
         return svg.ToString();
@@ -65,7 +65,7 @@ public sealed class FranceMap
     private static void AppendDepartment(StringBuilder svg, string code, string name, int cases, int max, string shape)
     {
         var label = $"{name} ({code}) : {Fr.Count(cases, "dossier", "dossiers")}";
-        svg.Append($"<a href=\"/communes?departement={Svg.Escape(code)}\" class=\"dept level-{Level(cases, max)}\" data-code=\"{Svg.Escape(code)}\" data-cases=\"{cases}\" aria-label=\"{Svg.Escape(label)}\">");
+        svg.Append($"<a href=\"/communes?departement={Svg.Escape(code)}\" class=\"dept level-{Level(cases, max)}\" data-code=\"{Svg.Escape(code)}\" data-cases=\"{cases}\">");
         svg.Append($"<title>{Svg.Escape(label)}</title>");
         svg.Append(shape);
         svg.Append("</a>");
