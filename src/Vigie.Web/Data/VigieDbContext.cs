@@ -22,6 +22,7 @@ public sealed class VigieDbContext(DbContextOptions<VigieDbContext> options)
     public DbSet<Source> Sources => Set<Source>();
     public DbSet<CadaRequest> CadaRequests => Set<CadaRequest>();
     public DbSet<Document> Documents => Set<Document>();
+    public DbSet<Revision> Revisions => Set<Revision>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -21,6 +21,8 @@ public sealed class Contract
     public int? SourceId { get; set; }
     public Source? Source { get; set; }
     public int Position { get; set; }
+    /// <summary>Optimistic concurrency token, mapped to PostgreSQL's xmin.</summary>
+    public uint Version { get; set; }
 }
 
 public sealed class Funding
@@ -36,6 +38,8 @@ public sealed class Funding
     public int? SourceId { get; set; }
     public Source? Source { get; set; }
     public int Position { get; set; }
+    /// <summary>Optimistic concurrency token, mapped to PostgreSQL's xmin.</summary>
+    public uint Version { get; set; }
 }
 
 public sealed class TimelineEvent
@@ -49,6 +53,8 @@ public sealed class TimelineEvent
     public string? Description { get; set; }
     public int? SourceId { get; set; }
     public Source? Source { get; set; }
+    /// <summary>Optimistic concurrency token, mapped to PostgreSQL's xmin.</summary>
+    public uint Version { get; set; }
 }
 
 public sealed class Quote
@@ -64,6 +70,8 @@ public sealed class Quote
     public int? SourceId { get; set; }
     public Source? Source { get; set; }
     public int Position { get; set; }
+    /// <summary>Optimistic concurrency token, mapped to PostgreSQL's xmin.</summary>
+    public uint Version { get; set; }
 }
 
 /// <summary>A published source. <see cref="Number"/> is what the page shows and the narrative cites.</summary>
@@ -79,4 +87,6 @@ public sealed class Source
     public DateOnly? PublishedOn { get; set; }
     public DatePrecision PublishedOnPrecision { get; set; }
     public string? ArchiveUrl { get; set; }
+    /// <summary>Optimistic concurrency token, mapped to PostgreSQL's xmin.</summary>
+    public uint Version { get; set; }
 }
