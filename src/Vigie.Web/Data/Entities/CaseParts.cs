@@ -1,7 +1,7 @@
 namespace Vigie.Web.Data.Entities;
 
 /// <summary>A marché public or a convention signed by a buyer with a vendor.</summary>
-public sealed class Contract
+public sealed class Contract : ICasePart
 {
     public int Id { get; set; }
     public int CaseId { get; set; }
@@ -25,7 +25,7 @@ public sealed class Contract
     public uint Version { get; set; }
 }
 
-public sealed class Funding
+public sealed class Funding : ICasePart
 {
     public int Id { get; set; }
     public int CaseId { get; set; }
@@ -42,7 +42,7 @@ public sealed class Funding
     public uint Version { get; set; }
 }
 
-public sealed class TimelineEvent
+public sealed class TimelineEvent : ICasePart
 {
     public int Id { get; set; }
     public int CaseId { get; set; }
@@ -57,7 +57,7 @@ public sealed class TimelineEvent
     public uint Version { get; set; }
 }
 
-public sealed class Quote
+public sealed class Quote : ICasePart
 {
     public int Id { get; set; }
     public int CaseId { get; set; }
@@ -75,7 +75,7 @@ public sealed class Quote
 }
 
 /// <summary>A published source. <see cref="Number"/> is what the page shows and the narrative cites.</summary>
-public sealed class Source
+public sealed class Source : ICasePart
 {
     public int Id { get; set; }
     public int CaseId { get; set; }

@@ -15,6 +15,9 @@ public sealed record MunicipalityOption(int Id, string InseeCode, string Name, s
     public string FieldValue => $"{Name} ({InseeCode})";
 }
 
+/// <summary>Namesake communes offered as radio buttons under a commune field.</summary>
+public sealed record CandidateChoice(IReadOnlyList<MunicipalityOption> Candidates, string FieldName, string? Chosen);
+
 public enum MunicipalityMatch
 {
     Empty,

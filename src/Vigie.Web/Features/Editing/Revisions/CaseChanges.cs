@@ -56,10 +56,8 @@ public sealed class CaseChanges(VigieDbContext db, TimeProvider clock, IOutputCa
 
     internal async Task<Revision?> CommitAsync(CaseChange change, int userId, RevisionKind kind, string summary, CancellationToken cancellationToken)
     {
-        if (!db.ChangeTracker.HasChanges())
-        {
-            return null;
-        }
+        // Always save and compare snapshots (a restore saves in steps); when nothing differs, the
+        // transaction is not committed and disposing the change rolls it back, UpdatedAt included.
         change.Case.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
         var after = await CaseSnapshots.CaptureAsync(db, change.Case.Id, cancellationToken);
