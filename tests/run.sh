@@ -12,7 +12,8 @@ pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans-Oblique.ttf ] || need+=(fonts-dejavu-extra)
 command -v qpdf >/dev/null || need+=(qpdf)
 command -v pdftoppm >/dev/null || need+=(poppler-utils)
-command -v chromium >/dev/null || need+=(chromium)
+# The browser tests launch this exact path (tests/Vigie.Tests/Browser/BrowserFixture.cs).
+[ -x /usr/bin/chromium ] || need+=(chromium)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installation des paquets manquants : ${need[*]}"
   sudo=""

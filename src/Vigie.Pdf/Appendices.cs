@@ -158,8 +158,8 @@ internal sealed class AppendixSet : IDisposable
     static void Stamp(PdfPage page, string caption, string pageLabel, TextMeasurer measurer)
     {
         using var gfx = XGraphics.FromPdfPage(page, XGraphicsPdfPageOptions.Append);
+        var (width, height) = ToVisibleBottomUp(gfx, page);
         var style = Typography.AppendixStamp;
-        var (width, height) = (gfx.PageSize.Width, gfx.PageSize.Height);
         var labelWidth = measurer.Width(pageLabel, style);
         var text = measurer.Ellipsize(caption, style, width - 2 * StampMargin - labelWidth - 12);
         var baseline = height - 11;
@@ -170,6 +170,40 @@ internal sealed class AppendixSet : IDisposable
         var brush = new XSolidBrush(style.Color);
         gfx.DrawString(text, font, brush, StampMargin, baseline);
         gfx.DrawString(pageLabel, font, brush, width - StampMargin - labelWidth, baseline);
+    }
+
+    /// <summary>
+    /// XGraphics draws in the unrotated media box as if it started at (0, 0). Scans often have /Rotate or a shifted
+    /// (crop) box, so map "top-left of the page as displayed, y down" onto it; returns the displayed size.
+    /// </summary>
+    static (double Width, double Height) ToVisibleBottomUp(XGraphics gfx, PdfPage page)
+    {
+        var box = page.CropBoxReadOnly;
+        if (box.IsZero)
+            box = page.MediaBoxReadOnly;
+        var (left, bottom, right, top) = (box.X1, box.Y1, box.X2, box.Y2);
+        var rotate = ((page.Rotate % 360) + 360) % 360;
+        var h = gfx.PageSize.Height;
+
+        // Displayed (u, v) → PDF user space, then PDF → XGraphics world (y down from the page height it assumes).
+        XPoint Map(double u, double v)
+        {
+            var (x, y) = rotate switch
+            {
+                90 => (left + v, bottom + u),
+                180 => (right - u, bottom + v),
+                270 => (right - v, top - u),
+                _ => (left + u, top - v),
+            };
+            return new XPoint(x, h - y);
+        }
+
+        var origin = Map(0, 0);
+        var du = Map(1, 0) - origin;
+        var dv = Map(0, 1) - origin;
+        gfx.MultiplyTransform(new XMatrix(du.X, du.Y, dv.X, dv.Y, origin.X, origin.Y));
+        var (w, ht) = (right - left, top - bottom);
+        return rotate is 90 or 270 ? (ht, w) : (w, ht);
     }
 
     public void Dispose()

@@ -58,6 +58,7 @@ internal sealed class BlockComposer(TextMeasurer measurer, double pageHeight)
     {
         Heading h => Typography.HeadingSpaceBefore(h.Level),
         HorizontalRule => 2,
+        KeepTogether { Blocks.Count: > 0 } k => SpaceBefore(k.Blocks[0]),
         _ => Typography.ParagraphSpacing,
     };
 
@@ -65,7 +66,7 @@ internal sealed class BlockComposer(TextMeasurer measurer, double pageHeight)
     {
         if (_pendingAnchors.Count > 0)
         {
-            unit.Anchors.AddRange(_pendingAnchors);
+            unit.Anchors = [.. _pendingAnchors];
             _pendingAnchors.Clear();
         }
         if (frame is { Bars.Count: > 0 })

@@ -29,7 +29,7 @@ public static class PdfFonts
     /// </summary>
     public static void EnsureFonts(string? folder = null)
     {
-        folder = Path.GetFullPath(folder ?? DefaultFolder);
+        folder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder ?? DefaultFolder));
         var installed = Volatile.Read(ref _installed);
         if (installed is not null)
         {
@@ -118,7 +118,7 @@ internal sealed class DejaVuFontResolver : IFontResolver
     static bool IsTrueType(byte[] b) =>
         b.Length > 12 && ((b[0] == 0 && b[1] == 1 && b[2] == 0 && b[3] == 0) || (b[0] == 't' && b[1] == 'r' && b[2] == 'u' && b[3] == 'e'));
 
-    public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic)
+    public FontResolverInfo? ResolveTypeface(string familyName, bool isBold, bool isItalic)
     {
         var family = familyName.Trim().ToUpperInvariant() switch
         {
@@ -126,7 +126,7 @@ internal sealed class DejaVuFontResolver : IFontResolver
             "DEJAVU SANS MONO" => "Mono",
             _ => "Sans", // Unknown families fall back to the body face instead of failing the whole document.
         };
-        var face = family + (bold, italic) switch
+        var face = family + (isBold, isItalic) switch
         {
             (true, true) => "-BoldItalic",
             (true, false) => "-Bold",
@@ -136,8 +136,8 @@ internal sealed class DejaVuFontResolver : IFontResolver
         if (_faces.ContainsKey(face))
             return new FontResolverInfo(face);
 
-        var upright = bold ? family + "-Bold" : family;
-        return new FontResolverInfo(upright, italic ? XStyleSimulations.ItalicSimulation : XStyleSimulations.None);
+        var upright = isBold ? family + "-Bold" : family;
+        return new FontResolverInfo(upright, isItalic ? XStyleSimulations.ItalicSimulation : XStyleSimulations.None);
     }
 
     public byte[]? GetFont(string faceName) => _faces.TryGetValue(faceName, out var bytes) ? bytes : null;

@@ -49,7 +49,11 @@ public sealed record Paragraph(IReadOnlyList<Run> Runs) : ContentBlock
 
     /// <summary>Null: body style from <see cref="Typography"/>.</summary>
     public TextStyle? Style { get; init; }
-    public TextAlign Align { get; init; } = TextAlign.Justify;
+    /// <summary>
+    /// Ragged right by default: it reads better in a sans-serif with long French words and URLs, and each line is drawn
+    /// with one text operator per style instead of one per word.
+    /// </summary>
+    public TextAlign Align { get; init; } = TextAlign.Left;
 }
 
 public sealed record ListItem(IReadOnlyList<ContentBlock> Blocks)

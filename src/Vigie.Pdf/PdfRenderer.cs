@@ -41,6 +41,7 @@ internal sealed class ReportComposer(PrintDocument document, RenderOptions optio
 
     readonly TextMeasurer _measurer = new();
     readonly List<XImage> _images = [];
+    readonly Dictionary<XColor, XSolidBrush> _brushes = [];
     readonly List<(int Page, PdfRectangle Area, string Anchor)> _documentLinks = [];
     readonly Dictionary<string, (int Page, double Y)> _anchors = new(StringComparer.Ordinal);
     readonly List<(int Level, string Title, int Page, double Y)> _headings = [];
@@ -203,8 +204,12 @@ internal sealed class ReportComposer(PrintDocument document, RenderOptions optio
         }
     }
 
-    void DrawText(XGraphics gfx, string text, TextStyle style, double x, double baseline) =>
-        gfx.DrawString(text, _measurer.Font(style), new XSolidBrush(style.Color), x, baseline);
+    void DrawText(XGraphics gfx, string text, TextStyle style, double x, double baseline)
+    {
+        if (!_brushes.TryGetValue(style.Color, out var brush))
+            _brushes[style.Color] = brush = new XSolidBrush(style.Color);
+        gfx.DrawString(text, _measurer.Font(style), brush, x, baseline);
+    }
 
     public void Dispose()
     {

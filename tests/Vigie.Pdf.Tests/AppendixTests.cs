@@ -119,6 +119,17 @@ public class AppendixTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Appendices_past_the_time_budget_are_skipped_with_a_reason()
+    {
+        var document = TestPdf.NewDocument().AddAppendix(Appendix.Pdf(SourcePdf(1), "Annexe tardive"));
+
+        var result = PdfRenderer.Render(document, new RenderOptions { AppendixTimeBudget = TimeSpan.FromTicks(-1) });
+
+        Assert.Equal("délai de traitement dépassé, annexe non jointe", Assert.Single(result.Failures).Reason);
+        Assert.Equal(1, result.PageCount);
+    }
+
+    [Fact]
     public void Images_are_appended_one_per_page_scaled_to_fit()
     {
         var wide = TestPdf.Png(1600, 500, (x, y) => ((byte)(x / 7), (byte)(y / 2), 200));
@@ -140,6 +151,37 @@ public class AppendixTests(ITestOutputHelper output)
         Assert.Single(pdf.GetPage(3).GetImages());
         Assert.Contains("Annexe 5 — Scan du courrier", TestPdf.NormalizeSpaces(pdf.GetPage(3).Text));
         TestPdf.AssertQpdfAccepts(result.Pdf, "appendix-images-check.pdf");
+    }
+
+    [Fact]
+    public void Stamps_sit_at_the_displayed_bottom_of_rotated_and_shifted_pages()
+    {
+        PdfFonts.EnsureFonts();
+        using var source = new SharpDocument();
+        var font = new XFont(Typography.Sans, 14);
+        foreach (var rotate in new[] { 0, 90, 180, 270 })
+        {
+            var page = source.AddPage();
+            using (var gfx = XGraphics.FromPdfPage(page))
+                gfx.DrawString($"Rotation {rotate}", font, XBrushes.Black, 72, 100);
+            page.Rotate = rotate;
+        }
+        source.AddPage().MediaBox = new PdfSharp.Pdf.PdfRectangle(new XPoint(100, 100), new XPoint(700, 500));
+        using var stream = new MemoryStream();
+        source.Save(stream);
+
+        var result = TestPdf.Render(TestPdf.NewDocument().AddAppendix(Appendix.Pdf(stream.ToArray(), "Annexe 6 — Scan")), "appendix-rotated.pdf");
+
+        using var pdf = TestPdf.Open(result.Pdf);
+        // PdfPig reports letters as displayed (rotation applied, box origin at 0): the stamp must read left to right along the bottom.
+        foreach (var number in Enumerable.Range(2, 5))
+        {
+            var words = pdf.GetPage(number).GetWords().ToList();
+            var annexe = words.Single(w => w.Text == "Annexe").Letters[0].StartBaseLine;
+            var scan = words.Single(w => w.Text == "Scan").Letters[0].StartBaseLine;
+            Assert.True(annexe.Y is > 2 and < 20, $"page {number}: stamp {annexe.Y:0.0} pt above the displayed bottom");
+            Assert.True(Math.Abs(annexe.Y - scan.Y) < 0.5 && scan.X > annexe.X, $"page {number}: stamp not horizontal ({annexe} → {scan})");
+        }
     }
 
     static byte[] Encrypt(byte[] pdf, string userPassword, string ownerPassword, params string[] restrictions)

@@ -90,6 +90,18 @@ public class LayoutTests
         Assert.All(cuts, c => Assert.Contains(c, "/.-?&=_#;,:"));
     }
 
+    [Fact(Timeout = 10_000)]
+    public async Task A_column_narrower_than_one_character_does_not_hang()
+    {
+        var lines = await Task.Run(() =>
+        {
+            using var measurer = new TextMeasurer();
+            return LineBreaker.Break([Run.Bold("W"), Run.Plain(" MMM ab")], Typography.Heading(1), 3, TextAlign.Justify, measurer);
+        });
+
+        Assert.Equal("WMMMab", string.Concat(lines.SelectMany(l => l.Items).Select(i => i.Text.Trim())));
+    }
+
     [Fact]
     public void French_non_breaking_spaces_do_not_break()
     {

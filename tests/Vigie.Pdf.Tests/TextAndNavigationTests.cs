@@ -30,7 +30,7 @@ public class TextAndNavigationTests
     public void Justified_lines_keep_real_spaces_between_words()
     {
         var text = TestPdf.Lorem(400, seed: 1);
-        var result = TestPdf.Render(TestPdf.NewDocument().Add(new Paragraph(text)));
+        var result = TestPdf.Render(TestPdf.NewDocument().Add(new Paragraph(text) { Align = TextAlign.Justify }));
 
         using var pdf = TestPdf.Open(result.Pdf);
         var extracted = string.Concat(pdf.GetPages().Select(p => string.Concat(TestPdf.BodyLetters(p).Select(l => l.Value))));

@@ -20,6 +20,7 @@ public sealed class VigieDbContext(DbContextOptions<VigieDbContext> options)
     public DbSet<TimelineEvent> TimelineEvents => Set<TimelineEvent>();
     public DbSet<Quote> Quotes => Set<Quote>();
     public DbSet<Source> Sources => Set<Source>();
+    public DbSet<PublicBody> PublicBodies => Set<PublicBody>();
     public DbSet<CadaRequest> CadaRequests => Set<CadaRequest>();
     public DbSet<Document> Documents => Set<Document>();
     public DbSet<Revision> Revisions => Set<Revision>();

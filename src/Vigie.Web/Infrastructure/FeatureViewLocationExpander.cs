@@ -4,9 +4,10 @@ using Microsoft.AspNetCore.Mvc.Razor;
 namespace Vigie.Web.Infrastructure;
 
 /// <summary>
-/// Views live beside their controller: in the folder of the controller's namespace under Features
-/// (Vigie.Web.Features.Editing.Parts → Features/Editing/Parts/, then its parent Features/Editing/ for the
-/// feature's partials), or in Features/&lt;Controller&gt;/; shared ones in Features/Shared/.
+/// Views live beside their controller: a controller in namespace Vigie.Web.Features.Accounts finds its
+/// views in Features/Accounts/. A feature with sub-folders looks in its own folder, then in its parents
+/// (Vigie.Web.Features.Editing.Parts: Features/Editing/Parts/, then Features/Editing/ for the feature's
+/// partials). Shared ones are in Features/Shared/.
 /// </summary>
 public sealed class FeatureViewLocationExpander : IViewLocationExpander
 {
@@ -15,8 +16,9 @@ public sealed class FeatureViewLocationExpander : IViewLocationExpander
 
     public void PopulateValues(ViewLocationExpanderContext context)
     {
-        var ns = (context.ActionContext.ActionDescriptor as ControllerActionDescriptor)?.ControllerTypeInfo.Namespace;
-        if (ns is not null && ns.StartsWith(Root, StringComparison.Ordinal))
+        if (context.ActionContext.ActionDescriptor is ControllerActionDescriptor action
+            && action.ControllerTypeInfo.Namespace is { } ns
+            && ns.StartsWith(Root, StringComparison.Ordinal))
         {
             context.Values[Key] = ns[Root.Length..].Replace('.', '/');
         }
@@ -32,6 +34,6 @@ public sealed class FeatureViewLocationExpander : IViewLocationExpander
                 folders.Add($"/Features/{f}/{{0}}.cshtml");
             }
         }
-        return [.. folders, "/Features/{1}/{0}.cshtml", "/Features/Shared/{0}.cshtml", .. viewLocations];
+        return [.. folders, "/Features/Shared/{0}.cshtml", .. viewLocations];
     }
 }

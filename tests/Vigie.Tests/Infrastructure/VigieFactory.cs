@@ -17,7 +17,13 @@ public class VigieFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public SqlCounter Sql { get; } = new();
 
-    public async Task InitializeAsync() => ConnectionString = await TestDatabase.CreateDatabaseAsync(GetType().Name);
+    /// <summary>Emails "sent" by the app are written here (.eml files).</summary>
+    public string MailDirectory { get; } = Path.Combine(Path.GetTempPath(), $"vigie-mail-{Guid.NewGuid():N}");
+
+    /// <summary>High by default so that tests signing in many times are not throttled.</summary>
+    protected virtual int AuthRequestsPerMinute => 10_000;
+
+    public virtual async Task InitializeAsync() => ConnectionString = await TestDatabase.CreateDatabaseAsync(GetType().Name);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -25,6 +31,8 @@ public class VigieFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Vigie", ConnectionString);
         builder.UseSetting("Vigie:MigrateOnStartup", "false");
         builder.UseSetting("Vigie:SeedOnStartup", "false");
+        builder.UseSetting("Vigie:Accounts:AuthRequestsPerMinute", AuthRequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Vigie:Email:PickupDirectory", MailDirectory);
         builder.ConfigureLogging(logging =>
         {
             logging.AddProvider(Sql);

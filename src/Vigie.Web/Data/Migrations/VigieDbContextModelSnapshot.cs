@@ -780,6 +780,88 @@ namespace Vigie.Web.Data.Migrations
                     b.ToTable("municipalities", (string)null);
                 });
 
+            modelBuilder.Entity("Vigie.Web.Data.Entities.PublicBody", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("DepartmentCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("department_code");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<int?>("MunicipalityId")
+                        .HasColumnType("integer")
+                        .HasColumnName("municipality_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("PostalAddress")
+                        .HasColumnType("text")
+                        .HasColumnName("postal_address");
+
+                    b.Property<string>("PradaEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("prada_email");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("slug");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("Website")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("website");
+
+                    b.HasKey("Id")
+                        .HasName("pk_public_bodies");
+
+                    b.HasIndex("DepartmentCode")
+                        .HasDatabaseName("ix_public_bodies_department_code");
+
+                    b.HasIndex("MunicipalityId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_public_bodies_municipality_id")
+                        .HasFilter("kind = 'Commune'");
+
+                    b.HasIndex("Slug")
+                        .HasDatabaseName("ix_public_bodies_slug");
+
+                    b.ToTable("public_bodies", (string)null);
+                });
+
             modelBuilder.Entity("Vigie.Web.Data.Entities.Quote", b =>
                 {
                     b.Property<int>("Id")
@@ -1581,6 +1663,25 @@ namespace Vigie.Web.Data.Migrations
                     b.Navigation("Intercommunality");
 
                     b.Navigation("Region");
+                });
+
+            modelBuilder.Entity("Vigie.Web.Data.Entities.PublicBody", b =>
+                {
+                    b.HasOne("Vigie.Web.Data.Entities.Department", "Department")
+                        .WithMany()
+                        .HasForeignKey("DepartmentCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_public_bodies_departments_department_code");
+
+                    b.HasOne("Vigie.Web.Data.Entities.Municipality", "Municipality")
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_public_bodies_municipalities_municipality_id");
+
+                    b.Navigation("Department");
+
+                    b.Navigation("Municipality");
                 });
 
             modelBuilder.Entity("Vigie.Web.Data.Entities.Quote", b =>

@@ -25,6 +25,7 @@ public sealed class Seeder(VigieDbContext db, TimeProvider clock, ILogger<Seeder
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var changed = await ImportGeographyAsync(bundle.Geo, cancellationToken);
+            await AddCommuneBodiesAsync(cancellationToken);
             var technologies = await AddMissingAsync(db.Technologies, bundle.Technologies, t => t.Slug, cancellationToken);
             var vendors = await AddMissingAsync(db.Vendors, bundle.Vendors, v => v.Slug, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
@@ -120,6 +121,40 @@ public sealed class Seeder(VigieDbContext db, TimeProvider clock, ILogger<Seeder
                    EXCLUDED.intercommunality_siren, EXCLUDED.postal_codes, EXCLUDED.population)
             """, connection);
         return await upsert.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Every commune is a public body a request can go to; add those that have none yet.</summary>
+    public async Task<int> AddCommuneBodiesAsync(CancellationToken cancellationToken)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var missing = new List<(int Id, string Name, string Department)>();
+        await using (var query = new NpgsqlCommand("""
+            SELECT m.id, m.name, m.department_code FROM municipalities m
+            WHERE NOT EXISTS (SELECT 1 FROM public_bodies b WHERE b.municipality_id = m.id AND b.kind = 'Commune')
+            """, connection))
+        await using (var reader = await query.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                missing.Add((reader.GetInt32(0), reader.GetString(1), reader.GetString(2)));
+            }
+        }
+        if (missing.Count == 0)
+        {
+            return 0;
+        }
+        var now = clock.GetUtcNow();
+        await CopyAsync(connection, "public_bodies (kind, name, slug, municipality_id, department_code, updated_at)", missing, (w, m) =>
+        {
+            var name = Infrastructure.Text.FrenchNames.Of("Commune", m.Name);
+            w.Write(nameof(PublicBodyKind.Commune), NpgsqlDbType.Text);
+            w.Write(name, NpgsqlDbType.Text);
+            w.Write(Infrastructure.Text.Slugs.From(name), NpgsqlDbType.Text);
+            w.Write(m.Id, NpgsqlDbType.Integer);
+            w.Write(m.Department, NpgsqlDbType.Text);
+            w.Write(now, NpgsqlDbType.TimestampTz);
+        }, cancellationToken);
+        return missing.Count;
     }
 
     private static void WriteNullable(NpgsqlBinaryImporter writer, string? value)

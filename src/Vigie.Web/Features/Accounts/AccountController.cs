@@ -111,10 +111,15 @@ public sealed class AccountController(
 
     [AllowAnonymous]
     [HttpGet("/mot-de-passe/reinitialiser")]
-    public IActionResult ResetPassword(string? email, [FromQuery(Name = "jeton")] string? token) =>
-        string.IsNullOrEmpty(email) || string.IsNullOrEmpty(token)
-            ? View("Message", new MessagePage("Lien incomplet", "Ce lien de réinitialisation est incomplet. Copiez-le en entier depuis le courriel, ou demandez-en un nouveau.", 400))
-            : View(new ResetPasswordForm { Email = email, Token = token });
+    public IActionResult ResetPassword(string? email, [FromQuery(Name = "jeton")] string? token)
+    {
+        if (string.IsNullOrEmpty(email) || string.IsNullOrEmpty(token))
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View("Message", new MessagePage("Lien incomplet", "Ce lien de réinitialisation est incomplet. Copiez-le en entier depuis le courriel, ou demandez-en un nouveau.", 400));
+        }
+        return View(new ResetPasswordForm { Email = email, Token = token });
+    }
 
     [AllowAnonymous]
     [HttpPost("/mot-de-passe/reinitialiser")]

@@ -57,6 +57,11 @@ public sealed class SourceCitationHtmlRenderer : HtmlObjectRenderer<SourceCitati
     protected override void Write(HtmlRenderer renderer, SourceCitation citation)
     {
         var number = citation.Number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (citation.PreviousSibling is SourceCitation)
+        {
+            // A word joiner keeps "[2][4]" on one line.
+            renderer.Write('\u2060');
+        }
         if (citation.IsKnown)
         {
             renderer.Write("<sup class=\"cite\"><a href=\"#source-").Write(number)

@@ -12,8 +12,8 @@ using Vigie.Web.Data;
 namespace Vigie.Web.Data.Migrations
 {
     [DbContext(typeof(VigieDbContext))]
-    [Migration("20261125222147_Editing")]
-    partial class Editing
+    [Migration("20261125223059_PublicBodies")]
+    partial class PublicBodies
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -438,12 +438,6 @@ namespace Vigie.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("vendor_id");
 
-                    b.Property<uint>("Version")
-                        .IsConcurrencyToken()
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("xid")
-                        .HasColumnName("xmin");
-
                     b.HasKey("Id")
                         .HasName("pk_contracts");
 
@@ -583,12 +577,6 @@ namespace Vigie.Web.Data.Migrations
                     b.Property<int?>("SourceId")
                         .HasColumnType("integer")
                         .HasColumnName("source_id");
-
-                    b.Property<uint>("Version")
-                        .IsConcurrencyToken()
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("xid")
-                        .HasColumnName("xmin");
 
                     b.Property<int?>("Year")
                         .HasColumnType("integer")
@@ -783,6 +771,88 @@ namespace Vigie.Web.Data.Migrations
                     b.ToTable("municipalities", (string)null);
                 });
 
+            modelBuilder.Entity("Vigie.Web.Data.Entities.PublicBody", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("DepartmentCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("department_code");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<int?>("MunicipalityId")
+                        .HasColumnType("integer")
+                        .HasColumnName("municipality_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("PostalAddress")
+                        .HasColumnType("text")
+                        .HasColumnName("postal_address");
+
+                    b.Property<string>("PradaEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("prada_email");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("slug");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("Website")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("website");
+
+                    b.HasKey("Id")
+                        .HasName("pk_public_bodies");
+
+                    b.HasIndex("DepartmentCode")
+                        .HasDatabaseName("ix_public_bodies_department_code");
+
+                    b.HasIndex("MunicipalityId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_public_bodies_municipality_id")
+                        .HasFilter("kind = 'Commune'");
+
+                    b.HasIndex("Slug")
+                        .HasDatabaseName("ix_public_bodies_slug");
+
+                    b.ToTable("public_bodies", (string)null);
+                });
+
             modelBuilder.Entity("Vigie.Web.Data.Entities.Quote", b =>
                 {
                     b.Property<int>("Id")
@@ -830,12 +900,6 @@ namespace Vigie.Web.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("text");
 
-                    b.Property<uint>("Version")
-                        .IsConcurrencyToken()
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("xid")
-                        .HasColumnName("xmin");
-
                     b.HasKey("Id")
                         .HasName("pk_quotes");
 
@@ -865,66 +929,6 @@ namespace Vigie.Web.Data.Migrations
                         .HasName("pk_regions");
 
                     b.ToTable("regions", (string)null);
-                });
-
-            modelBuilder.Entity("Vigie.Web.Data.Entities.Revision", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("at");
-
-                    b.Property<int?>("AuthorId")
-                        .HasColumnType("integer")
-                        .HasColumnName("author_id");
-
-                    b.Property<int>("CaseId")
-                        .HasColumnType("integer")
-                        .HasColumnName("case_id");
-
-                    b.Property<string>("Changes")
-                        .IsRequired()
-                        .HasColumnType("jsonb")
-                        .HasColumnName("changes");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("kind");
-
-                    b.Property<int>("Number")
-                        .HasColumnType("integer")
-                        .HasColumnName("number");
-
-                    b.Property<string>("Snapshot")
-                        .IsRequired()
-                        .HasColumnType("jsonb")
-                        .HasColumnName("snapshot");
-
-                    b.Property<string>("Summary")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("summary");
-
-                    b.HasKey("Id")
-                        .HasName("pk_revisions");
-
-                    b.HasIndex("AuthorId")
-                        .HasDatabaseName("ix_revisions_author_id");
-
-                    b.HasIndex("CaseId", "Number")
-                        .IsUnique()
-                        .HasDatabaseName("ix_revisions_case_id_number");
-
-                    b.ToTable("revisions", (string)null);
                 });
 
             modelBuilder.Entity("Vigie.Web.Data.Entities.Role", b =>
@@ -1033,12 +1037,6 @@ namespace Vigie.Web.Data.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("url");
 
-                    b.Property<uint>("Version")
-                        .IsConcurrencyToken()
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("xid")
-                        .HasColumnName("xmin");
-
                     b.HasKey("Id")
                         .HasName("pk_sources");
 
@@ -1077,12 +1075,6 @@ namespace Vigie.Web.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("slug");
-
-                    b.Property<uint>("Version")
-                        .IsConcurrencyToken()
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("xid")
-                        .HasColumnName("xmin");
 
                     b.HasKey("Id")
                         .HasName("pk_technologies");
@@ -1130,12 +1122,6 @@ namespace Vigie.Web.Data.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)")
                         .HasColumnName("title");
-
-                    b.Property<uint>("Version")
-                        .IsConcurrencyToken()
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("xid")
-                        .HasColumnName("xmin");
 
                     b.HasKey("Id")
                         .HasName("pk_timeline_events");
@@ -1275,12 +1261,6 @@ namespace Vigie.Web.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("slug");
-
-                    b.Property<uint>("Version")
-                        .IsConcurrencyToken()
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("xid")
-                        .HasColumnName("xmin");
 
                     b.Property<string>("Website")
                         .HasMaxLength(500)
@@ -1586,6 +1566,25 @@ namespace Vigie.Web.Data.Migrations
                     b.Navigation("Region");
                 });
 
+            modelBuilder.Entity("Vigie.Web.Data.Entities.PublicBody", b =>
+                {
+                    b.HasOne("Vigie.Web.Data.Entities.Department", "Department")
+                        .WithMany()
+                        .HasForeignKey("DepartmentCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_public_bodies_departments_department_code");
+
+                    b.HasOne("Vigie.Web.Data.Entities.Municipality", "Municipality")
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_public_bodies_municipalities_municipality_id");
+
+                    b.Navigation("Department");
+
+                    b.Navigation("Municipality");
+                });
+
             modelBuilder.Entity("Vigie.Web.Data.Entities.Quote", b =>
                 {
                     b.HasOne("Vigie.Web.Data.Entities.Case", "Case")
@@ -1604,26 +1603,6 @@ namespace Vigie.Web.Data.Migrations
                     b.Navigation("Case");
 
                     b.Navigation("Source");
-                });
-
-            modelBuilder.Entity("Vigie.Web.Data.Entities.Revision", b =>
-                {
-                    b.HasOne("Vigie.Web.Data.Entities.User", "Author")
-                        .WithMany()
-                        .HasForeignKey("AuthorId")
-                        .OnDelete(DeleteBehavior.SetNull)
-                        .HasConstraintName("fk_revisions_users_author_id");
-
-                    b.HasOne("Vigie.Web.Data.Entities.Case", "Case")
-                        .WithMany()
-                        .HasForeignKey("CaseId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_revisions_cases_case_id");
-
-                    b.Navigation("Author");
-
-                    b.Navigation("Case");
                 });
 
             modelBuilder.Entity("Vigie.Web.Data.Entities.Source", b =>

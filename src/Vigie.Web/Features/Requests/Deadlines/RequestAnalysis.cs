@@ -1,0 +1,63 @@
+namespace Vigie.Web.Features.Requests.Deadlines;
+
+public enum RequestState
+{
+    Draft,
+    Sent,
+    ImpliedRefusal,
+    ExplicitRefusal,
+    PartialReply,
+    Satisfied,
+    ReferralDue,
+    ReferredToCada,
+    CadaOpinionGiven,
+    CommunicationAnnounced,
+    RefusalConfirmed,
+    CourtAppealPossible,
+    CourtCaseOpen,
+    Closed,
+}
+
+public enum WarningKind
+{
+    ReceiptDateUnknown,
+    RegistrationDateUnknown,
+    PrematureReferral,
+    LateReferral,
+    ConfirmatoryRefusal,
+    ReferralWindowExpired,
+    CourtWindowExpired,
+    CourtCaseWithoutReferral,
+    LateCourtCase,
+    OpinionWithoutReferral,
+    OpinionIrrecevable,
+    OpinionIncompetence,
+    OpinionSansObjet,
+    RedactedDocuments,
+    UnknownDocument,
+    CovidPeriod,
+    EventsWithoutSending,
+    EventBeforeSending,
+    EventInFuture,
+    EventAfterClosing,
+    SeveralSendings,
+}
+
+public sealed record Warning(WarningKind Kind, string Message);
+
+public sealed record RequestAnalysis(
+    RequestState State,
+    string StateLabel,
+    ClosingOutcome? ClosingOutcome,
+    IReadOnlyList<Deadline> Deadlines,
+    IReadOnlyList<Warning> Warnings,
+    string NextAction,
+    DocumentsSummary Documents)
+{
+    public bool IsClosed => ClosingOutcome is not null;
+
+    // Ordinance n° 2020-306: a person must check deadlines that ran through spring 2020.
+    public bool NeedsHumanReview => Deadlines.Any(d => d.NeedsCovidCheck);
+
+    public Deadline? Find(DeadlineKind kind) => Deadlines.LastOrDefault(d => d.Kind == kind);
+}

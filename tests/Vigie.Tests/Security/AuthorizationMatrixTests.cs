@@ -1,0 +1,231 @@
+using System.Net;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Vigie.Tests.Infrastructure;
+using Vigie.Web.Data.Entities;
+using Vigie.Web.Infrastructure.Security;
+
+namespace Vigie.Tests.Security;
+
+/// <summary>
+/// Every endpoint of the app, and what each kind of visitor gets from it. The test enumerates the app's
+/// endpoint data source: an endpoint missing from <see cref="Matrix"/> fails it, so nobody adds a route
+/// without deciding who may use it.
+/// Outcomes: an HTTP status ("200", "404"…), "login" (redirect to the login form) or "denied"
+/// (redirect to the access-denied page). POSTs are sent with a valid antiforgery token and an empty
+/// form, so they test authorization, not validation.
+/// </summary>
+public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fixture) : IClassFixture<AuthorizationMatrixTests.Fixture>
+{
+    public enum Persona { Anonymous, Volunteer, OtherVolunteer, Editor, Admin }
+
+    /// <summary>Expected outcome per persona, in the order of <see cref="Persona"/>.</summary>
+    public sealed record Row(string Method, string Route, string Sample, string Anonymous, string Volunteer, string OtherVolunteer, string Editor, string Admin)
+    {
+        public string Expected(Persona persona) => persona switch
+        {
+            Persona.Anonymous => Anonymous,
+            Persona.Volunteer => Volunteer,
+            Persona.OtherVolunteer => OtherVolunteer,
+            Persona.Editor => Editor,
+            _ => Admin,
+        };
+    }
+
+    /// <summary>Placeholders in samples: {draft} a draft case of the volunteer, {invitation} a valid invitation token,
+    /// {invitationId} an invitation of the editor, {userId} a spare account.</summary>
+    public static readonly Row[] Matrix =
+    [
+        // Public pages
+        new("GET", "/", "/", "200", "200", "200", "200", "200"),
+        new("GET", "dossiers", "/dossiers", "200", "200", "200", "200", "200"),
+        new("GET", "dossiers/{slug}", "/dossiers/elancourt", "200", "200", "200", "200", "200"),
+        new("GET", "communes", "/communes", "200", "200", "200", "200", "200"),
+        new("GET", "communes/{code}", "/communes/78208", "200", "200", "200", "200", "200"),
+        new("GET", "prestataires", "/prestataires", "200", "200", "200", "200", "200"),
+        new("GET", "prestataires/{slug}", "/prestataires/genetec", "200", "200", "200", "200", "200"),
+        new("GET", "technologies", "/technologies", "200", "200", "200", "200", "200"),
+        new("GET", "technologies/{slug}", "/technologies/lapi", "200", "200", "200", "200", "200"),
+        new("*", "/healthz", "/healthz", "200", "200", "200", "200", "200"),
+        new("*", "/erreur", "/erreur", "500", "500", "500", "500", "500"),
+        new("*", "/erreur/{code:int}", "/erreur/404", "404", "404", "404", "404", "404"),
+        new("*", "{**path}", "/nulle/part", "404", "404", "404", "404", "404"),
+
+        // Accounts
+        new("GET", "/connexion", "/connexion", "200", "302", "302", "302", "302"),
+        new("POST", "/connexion", "/connexion", "200", "200", "200", "200", "200"),
+        new("POST", "/deconnexion", "/deconnexion", "302", "302", "302", "302", "302"),
+        new("GET", "/acces-refuse", "/acces-refuse", "403", "403", "403", "403", "403"),
+        new("GET", "/mot-de-passe-oublie", "/mot-de-passe-oublie", "200", "200", "200", "200", "200"),
+        new("POST", "/mot-de-passe-oublie", "/mot-de-passe-oublie", "200", "200", "200", "200", "200"),
+        new("GET", "/mot-de-passe/reinitialiser", "/mot-de-passe/reinitialiser", "400", "400", "400", "400", "400"),
+        new("POST", "/mot-de-passe/reinitialiser", "/mot-de-passe/reinitialiser", "200", "200", "200", "200", "200"),
+        new("GET", "/compte", "/compte", "login", "200", "200", "200", "200"),
+        new("POST", "/compte", "/compte", "login", "200", "200", "200", "200"),
+        new("GET", "/compte/mot-de-passe", "/compte/mot-de-passe", "login", "200", "200", "200", "200"),
+        new("POST", "/compte/mot-de-passe", "/compte/mot-de-passe", "login", "200", "200", "200", "200"),
+        new("GET", "/invitation/{token}", "/invitation/{invitation}", "200", "200", "200", "200", "200"),
+        new("POST", "/invitation/{token}", "/invitation/{invitation}", "200", "200", "200", "200", "200"),
+        new("GET", "/inscription", "/inscription", "404", "404", "404", "404", "404"),
+        new("POST", "/inscription", "/inscription", "404", "404", "404", "404", "404"),
+        new("GET", "/espace", "/espace", "login", "200", "200", "200", "200"),
+
+        // Team and administration
+        new("GET", "equipe/invitations", "/equipe/invitations", "login", "denied", "denied", "200", "200"),
+        new("POST", "equipe/invitations", "/equipe/invitations", "login", "denied", "denied", "302", "302"),
+        new("POST", "equipe/invitations/{id:int}/revoquer", "/equipe/invitations/{invitationId}/revoquer", "login", "denied", "denied", "302", "302"),
+        new("GET", "admin/utilisateurs", "/admin/utilisateurs", "login", "denied", "denied", "denied", "200"),
+        new("POST", "admin/utilisateurs/{id:int}/role", "/admin/utilisateurs/{userId}/role", "login", "denied", "denied", "denied", "400"),
+        new("POST", "admin/utilisateurs/{id:int}/verrouiller", "/admin/utilisateurs/{userId}/verrouiller", "login", "denied", "denied", "denied", "302"),
+        new("POST", "admin/utilisateurs/{id:int}/deverrouiller", "/admin/utilisateurs/{userId}/deverrouiller", "login", "denied", "denied", "denied", "302"),
+        new("GET", "admin/journal", "/admin/journal", "login", "denied", "denied", "denied", "200"),
+    ];
+
+    /// <summary>The app, a member per persona, and the data the samples refer to.</summary>
+    public sealed class Fixture : VigieFactory, IAsyncLifetime
+    {
+        public Dictionary<Persona, string> Cookies { get; } = [];
+        public Dictionary<string, string> Values { get; } = [];
+
+        async Task IAsyncLifetime.InitializeAsync()
+        {
+            await InitializeAsync();
+            var volunteer = await this.CreateAsync("matrice-benevole@example.org", Roles.Volunteer);
+            await this.CreateAsync("matrice-autre@example.org", Roles.Volunteer);
+            var editor = await this.CreateAsync("matrice-editeur@example.org", Roles.Editor);
+            await this.CreateAsync("matrice-admin@example.org", Roles.Admin);
+            var spare = await this.CreateAsync("matrice-cible@example.org", Roles.Volunteer);
+            Values["userId"] = spare.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+            await using var db = CreateDbContext();
+            var commune = await db.Municipalities.SingleAsync(m => m.InseeCode == "69123");
+            var draft = new Case { Slug = "brouillon-matrice", Title = "Brouillon", MunicipalityId = commune.Id, Status = CaseStatus.Draft, CreatedById = volunteer.Id };
+            db.Cases.Add(draft);
+            var token = Tokens.New();
+            db.Invitations.Add(new Invitation { TokenHash = Tokens.Hash(token), Role = Roles.Volunteer, CreatedById = editor.Id, CreatedAt = DateTimeOffset.UtcNow, ExpiresAt = DateTimeOffset.UtcNow.AddDays(7) });
+            var revocable = new Invitation { TokenHash = Tokens.Hash(Tokens.New()), Role = Roles.Volunteer, CreatedById = editor.Id, CreatedAt = DateTimeOffset.UtcNow, ExpiresAt = DateTimeOffset.UtcNow.AddDays(7) };
+            db.Invitations.Add(revocable);
+            await db.SaveChangesAsync();
+            Values["draft"] = draft.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Values["invitation"] = token;
+            Values["invitationId"] = revocable.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+            foreach (var (persona, email) in new[]
+            {
+                (Persona.Volunteer, "matrice-benevole@example.org"), (Persona.OtherVolunteer, "matrice-autre@example.org"),
+                (Persona.Editor, "matrice-editeur@example.org"), (Persona.Admin, "matrice-admin@example.org"),
+            })
+            {
+                using var client = await this.SignedInClientAsync(email);
+                using var probe = await client.GetAsync(new Uri("/espace", UriKind.Relative));
+                Cookies[persona] = string.Join("; ", probe.RequestMessage!.Headers.GetValues("Cookie"));
+            }
+            Cookies[Persona.Anonymous] = "";
+        }
+
+        public string Fill(string sample) =>
+            Values.Aggregate(sample, (path, value) => path.Replace("{" + value.Key + "}", value.Value, StringComparison.Ordinal));
+    }
+
+    private static IEnumerable<(string Method, string Route)> AppEndpoints(IServiceProvider services) =>
+        services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .SelectMany(e =>
+            {
+                var methods = e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods;
+                return methods is null || methods.Count == 0 ? ["*"] : methods.AsEnumerable();
+            }, (e, method) => (Method: method, Route: Normalize(e.RoutePattern.RawText)))
+            .Distinct();
+
+    /// <summary>Attribute routes keep or drop the leading slash depending on how they were written.</summary>
+    private static string Normalize(string? route) => (route ?? "").TrimStart('/');
+
+    [Fact]
+    public void Every_endpoint_is_in_the_matrix()
+    {
+        var listed = Matrix.Select(r => (r.Method, Route: Normalize(r.Route))).ToHashSet();
+        var missing = AppEndpoints(fixture.Services).Where(e => !listed.Contains(e)).ToList();
+        Assert.True(missing.Count == 0, "Endpoints missing from the authorization matrix: " + string.Join(", ", missing.Select(m => $"{m.Method} {m.Route}")));
+        var stale = listed.Except(AppEndpoints(fixture.Services)).ToList();
+        Assert.True(stale.Count == 0, "Matrix rows for endpoints that no longer exist: " + string.Join(", ", stale.Select(m => $"{m.Method} {m.Route}")));
+    }
+
+    public static TheoryData<string, string> Requests()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var row in Matrix)
+        {
+            data.Add(row.Method, row.Route);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Requests))]
+    public async Task Each_persona_gets_the_expected_outcome(string method, string route)
+    {
+        var row = Matrix.Single(r => r.Method == method && r.Route == route);
+        var failures = new List<string>();
+        foreach (var persona in Enum.GetValues<Persona>())
+        {
+            var outcome = await SendAsync(persona, row.Method == "*" ? "GET" : row.Method, fixture.Fill(row.Sample));
+            if (outcome != row.Expected(persona))
+            {
+                failures.Add($"{persona}: expected {row.Expected(persona)}, got {outcome}");
+            }
+        }
+        Assert.True(failures.Count == 0, $"{method} {row.Sample}: " + string.Join("; ", failures));
+    }
+
+    private async Task<string> SendAsync(Persona persona, string method, string path)
+    {
+        using var client = fixture.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        var cookies = fixture.Cookies[persona];
+        using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(path, UriKind.Relative));
+        if (method == "POST")
+        {
+            var (token, antiforgeryCookie) = await TokenAsync(client, cookies);
+            cookies = string.Join("; ", new[] { cookies, antiforgeryCookie }.Where(c => c.Length > 0));
+            request.Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["__jeton"] = token });
+        }
+        if (cookies.Length > 0)
+        {
+            request.Headers.Add("Cookie", cookies);
+        }
+        using var response = await client.SendAsync(request);
+        return Outcome(response);
+    }
+
+    /// <summary>A token for this persona, from the login form (any page with a form would do).</summary>
+    private static async Task<(string Token, string Cookie)> TokenAsync(HttpClient client, string cookies)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/mot-de-passe-oublie", UriKind.Relative));
+        if (cookies.Length > 0)
+        {
+            request.Headers.Add("Cookie", cookies);
+        }
+        using var response = await client.SendAsync(request);
+        var page = await VigieFactory.ParseAsync(response);
+        var token = page.QuerySelector("input[name='__jeton']")!.GetAttribute("value")!;
+        var cookie = response.Headers.TryGetValues("Set-Cookie", out var setCookies)
+            ? string.Join("; ", setCookies.Select(c => c.Split(';')[0]).Where(c => c.StartsWith("vigie.af", StringComparison.Ordinal)))
+            : "";
+        return (token, cookie);
+    }
+
+    public static string Outcome(HttpResponseMessage response)
+    {
+        if (response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.MovedPermanently or HttpStatusCode.Found)
+        {
+            var location = response.Headers.Location!;
+            var target = location.IsAbsoluteUri ? location.AbsolutePath : location.OriginalString.Split('?')[0];
+            return target switch
+            {
+                "/connexion" => "login",
+                "/acces-refuse" => "denied",
+                _ => ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            };
+        }
+        return ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
