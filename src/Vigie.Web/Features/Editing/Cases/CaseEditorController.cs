@@ -191,12 +191,7 @@ public sealed class CaseEditorController(VigieDbContext db, CaseChanges changes,
         }
         var entity = change.Case;
         var transition = CaseWorkflow.Find(entity.Status, form.To);
-        if (transition is null)
-        {
-            TempData["Error"] = $"Le dossier est « {Labels.Of(entity.Status)} » : il ne peut pas passer à « {Labels.Of(form.To)} ».";
-            return Redirect($"/edition/dossiers/{id}");
-        }
-        if (!CaseWorkflow.Available(User, entity).Contains(transition))
+        if (!User.IsEditor() && (form.To is CaseStatus.Published or CaseStatus.Unpublished || !CaseAccess.CanEdit(User, entity)))
         {
             return Forbid();
         }
@@ -204,15 +199,21 @@ public sealed class CaseEditorController(VigieDbContext db, CaseChanges changes,
         {
             // Publishing must publish what the editor looked at: any change since, even to a part, is a conflict.
             var conflict = await RevisionLog.ConflictAsync(db, id, form.BaseRevision, _ => true,
-                $"Le dossier a changé depuis que vous l'avez ouvert : rien n'a été fait. Vérifiez ces changements, puis choisissez à nouveau « {transition.Action} ».",
+                "Le dossier a changé depuis que vous l'avez ouvert : rien n'a été fait. Vérifiez ces changements, puis choisissez à nouveau.",
                 cancellationToken) ?? new Conflict("Le dossier a changé depuis que vous l'avez ouvert : rien n'a été fait. Vérifiez-le, puis recommencez.", []);
             await change.DisposeAsync();
+            db.ChangeTracker.Clear();
             var current = await LoadAsync(id, cancellationToken);
             var currentForm = CaseForm.From(current!, current!.Municipality!, await RevisionLog.LastNumberAsync(db, id, cancellationToken));
             var page = await PageAsync(currentForm, current, cancellationToken);
             page.Conflict = conflict;
             Response.StatusCode = StatusCodes.Status409Conflict;
             return View("Edit", page);
+        }
+        if (transition is null || !CaseWorkflow.Available(User, entity).Contains(transition))
+        {
+            TempData["Error"] = $"Le dossier est « {Labels.Of(entity.Status)} » : il ne peut pas passer à « {Labels.Of(form.To)} ».";
+            return Redirect($"/edition/dossiers/{id}");
         }
         entity.Status = form.To;
         if (form.To == CaseStatus.Published && entity.PublishedAt is null)
@@ -263,8 +264,11 @@ public sealed class CaseEditorController(VigieDbContext db, CaseChanges changes,
 
     private async Task<CaseFormPage> PreviewAsync(CaseForm form, Case? entity, CancellationToken cancellationToken)
     {
+        // Resolving the commune keeps a namesake choice across previews; errors wait for the save.
+        await ValidateAsync(form, entity, cancellationToken);
         ModelState.Clear();
         var page = await PageAsync(form, entity, cancellationToken);
+        page.MunicipalityCandidates = _candidates;
         page.PreviewHtml = NarrativeMarkdown.ToHtml(form.Body ?? "", page.Sources.Select(s => s.Number).ToHashSet(), headingOffset: 2);
         return page;
     }
