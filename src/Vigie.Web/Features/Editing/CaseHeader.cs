@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Vigie.Web.Data;
 using Vigie.Web.Data.Entities;
 
 namespace Vigie.Web.Features.Editing;
@@ -7,17 +5,6 @@ namespace Vigie.Web.Features.Editing;
 /// <summary>The title bar and tabs shown on every editing page of a case.</summary>
 public sealed record CaseHeader(int Id, string Title, string Slug, CaseStatus Status, int? CreatedById, bool CanEdit)
 {
-    public static async Task<CaseHeader?> LoadAsync(VigieDbContext db, System.Security.Claims.ClaimsPrincipal user, int caseId,
-        CancellationToken cancellationToken)
-    {
-        var c = await db.Cases.AsNoTracking().Where(c => c.Id == caseId)
-            .Select(c => new { c.Id, c.Title, c.Slug, c.Status, c.CreatedById })
-            .FirstOrDefaultAsync(cancellationToken);
-        return c is null || !CaseAccess.CanSee(user, c.CreatedById)
-            ? null
-            : new CaseHeader(c.Id, c.Title, c.Slug, c.Status, c.CreatedById, CaseAccess.CanEdit(user, c.CreatedById, c.Status));
-    }
-
     public static CaseHeader From(Case c, System.Security.Claims.ClaimsPrincipal user) =>
         new(c.Id, c.Title, c.Slug, c.Status, c.CreatedById, CaseAccess.CanEdit(user, c));
 }

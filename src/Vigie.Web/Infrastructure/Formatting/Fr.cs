@@ -23,7 +23,7 @@ public static class Fr
     public static string Date(DateTimeOffset moment) => Date(DateOnly.FromDateTime(moment.ToOffset(ParisOffset(moment)).DateTime));
 
     /// <summary>"14 h 32", Paris time.</summary>
-    public static string Time(DateTimeOffset moment)
+    private static string Time(DateTimeOffset moment)
     {
         var local = moment.ToOffset(ParisOffset(moment));
         return $"{local.Hour}\u00a0h\u00a0{local.Minute:00}";

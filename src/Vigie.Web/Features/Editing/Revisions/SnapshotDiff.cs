@@ -24,15 +24,15 @@ public static class SnapshotDiff
         return changes;
     }
 
-    public static string SourceLabel(SourceSnapshot s) => $"Source [{s.Number}]";
+    private static string SourceLabel(SourceSnapshot s) => $"Source [{s.Number}]";
 
-    public static string ContractLabel(ContractSnapshot k) => $"Marché « {Short(k.Object)} »";
+    private static string ContractLabel(ContractSnapshot k) => $"Marché « {Short(k.Object)} »";
 
-    public static string FundingLabel(FundingSnapshot f) => $"Financement « {Short(f.Label)} »";
+    private static string FundingLabel(FundingSnapshot f) => $"Financement « {Short(f.Label)} »";
 
-    public static string EventLabel(TimelineEventSnapshot e) => $"Événement « {Short(e.Title)} »";
+    private static string EventLabel(TimelineEventSnapshot e) => $"Événement « {Short(e.Title)} »";
 
-    public static string QuoteLabel(QuoteSnapshot q) => $"Citation de {q.Speaker}";
+    private static string QuoteLabel(QuoteSnapshot q) => $"Citation de {q.Speaker}";
 
     private static IEnumerable<Field> CaseFields(CaseSnapshot c) =>
     [
