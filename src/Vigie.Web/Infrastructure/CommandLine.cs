@@ -12,7 +12,8 @@ public static class CommandLine
 {
     public static async Task<bool> TryRunAsync(WebApplication app, string[] args)
     {
-        var command = args.FirstOrDefault(a => !a.StartsWith('-') && !a.Contains('=', StringComparison.Ordinal));
+        // A command is the first argument ("-- seed"); options such as "--urls http://…" are for the host.
+        var command = args.Length > 0 && !args[0].StartsWith('-') && !args[0].Contains('=', StringComparison.Ordinal) ? args[0] : null;
         switch (command)
         {
             case null:
@@ -28,6 +29,14 @@ public static class CommandLine
                     Console.WriteLine("Migrations appliquées.");
                     break;
                 }
+            case "documents":
+                {
+                    var options = app.Services.GetRequiredService<IOptions<VigieOptions>>().Value;
+                    options.SeedOnStartup = false;
+                    await app.PrepareDatabaseAsync();
+                    Environment.ExitCode = await Features.Documents.DocumentsCommand.RunAsync(app.Services, args.SkipWhile(a => a != "documents").ToArray(), Console.Out);
+                    break;
+                }
             case "admin":
                 {
                     var options = app.Services.GetRequiredService<IOptions<VigieOptions>>().Value;
@@ -38,7 +47,7 @@ public static class CommandLine
                     break;
                 }
             default:
-                Console.Error.WriteLine($"Commande inconnue « {command} ». Commandes : seed, migrate, admin create.");
+                Console.Error.WriteLine($"Commande inconnue « {command} ». Commandes : seed, migrate, admin create, documents cleanup, documents process.");
                 Environment.ExitCode = 2;
                 break;
         }

@@ -34,14 +34,16 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
     }
 
     /// <summary>Placeholders in samples: {draft} a draft case of the volunteer, {invitation} a valid invitation token,
-    /// {invitationId} an invitation of the editor, {userId} a spare account; {source}, {contract}, {funding}, {event} and
-    /// {quote} parts of the draft, {vendor} and {technology} catalogue entries.</summary>
+    /// {invitationId} an invitation of the editor, {userId} a spare account, {privateDocument} a private document of
+    /// the volunteer's draft (with a processed file); {source}, {contract}, {funding}, {event} and {quote} parts of the
+    /// draft, {vendor} and {technology} catalogue entries.</summary>
     public static readonly Row[] Matrix =
     [
         // Public pages
         new("GET", "/", "/", "200", "200", "200", "200", "200"),
         new("GET", "dossiers", "/dossiers", "200", "200", "200", "200", "200"),
-        new("GET", "dossiers/{slug}", "/dossiers/elancourt", "200", "200", "200", "200", "200"),
+        new("GET", "dossiers/{slug:regex(^[a-z0-9-]+$)}", "/dossiers/elancourt", "200", "200", "200", "200", "200"),
+        new("GET", "dossiers/{slug}.pdf", "/dossiers/elancourt.pdf", "200", "200", "200", "200", "200"),
         new("GET", "communes", "/communes", "200", "200", "200", "200", "200"),
         new("GET", "communes/{code}", "/communes/78208", "200", "200", "200", "200", "200"),
         new("GET", "prestataires", "/prestataires", "200", "200", "200", "200", "200"),
@@ -49,6 +51,15 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         new("GET", "technologies", "/technologies", "200", "200", "200", "200", "200"),
         new("GET", "technologies/{slug}", "/technologies/lapi", "200", "200", "200", "200", "200"),
         new("*", "/healthz", "/healthz", "200", "200", "200", "200", "200"),
+        new("GET", "carte", "/carte", "200", "200", "200", "200", "200"),
+        new("GET", "flux/dossiers.atom", "/flux/dossiers.atom", "200", "200", "200", "200", "200"),
+        new("GET", "communes/{code}/flux.atom", "/communes/78208/flux.atom", "200", "200", "200", "200", "200"),
+        new("GET", "technologies/{slug}/flux.atom", "/technologies/lapi/flux.atom", "200", "200", "200", "200", "200"),
+        new("GET", "prestataires/{slug}/flux.atom", "/prestataires/genetec/flux.atom", "200", "200", "200", "200", "200"),
+        new("GET", "export", "/export", "200", "200", "200", "200", "200"),
+        new("POST", "export", "/export", "302", "302", "302", "302", "302"),
+        new("GET", "export/{id:guid}", "/export/{export}", "200", "200", "200", "200", "200"),
+        new("GET", "export/{id:guid}/archive", "/export/{export}/archive", "404", "404", "404", "404", "404"),
         new("*", "/erreur", "/erreur", "500", "500", "500", "500", "500"),
         new("*", "/erreur/{code:int}", "/erreur/404", "404", "404", "404", "404", "404"),
         new("*", "{**path}", "/nulle/part", "404", "404", "404", "404", "404"),
@@ -82,6 +93,19 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         new("POST", "admin/utilisateurs/{id:int}/deverrouiller", "/admin/utilisateurs/{userId}/deverrouiller", "login", "denied", "denied", "denied", "302"),
         new("GET", "admin/journal", "/admin/journal", "login", "denied", "denied", "denied", "200"),
 
+        // Documents: {privateDocument} is a private document the volunteer uploaded to their draft.
+        new("GET", "documents", "/documents?q=plaques", "200", "200", "200", "200", "200"),
+        new("GET", "documents/{id:int}", "/documents/{privateDocument}", "404", "200", "404", "200", "200"),
+        new("GET", "documents/{id:int}/fichier", "/documents/{privateDocument}/fichier", "404", "200", "404", "200", "200"),
+        new("GET", "documents/{id:int}/telecharger", "/documents/{privateDocument}/telecharger", "404", "200", "404", "200", "200"),
+        new("GET", "documents/{id:int}/pages/{page:int}/apercu", "/documents/{privateDocument}/pages/1/apercu", "404", "200", "404", "200", "200"),
+        new("GET", "documents/{id:int}/modifier", "/documents/{privateDocument}/modifier", "login", "200", "404", "200", "200"),
+        new("POST", "documents/{id:int}/modifier", "/documents/{privateDocument}/modifier", "login", "200", "404", "200", "200"),
+        new("GET", "documents/ajouter", "/documents/ajouter?dossier={draft}", "login", "200", "404", "200", "200"),
+        // A form-urlencoded body is no upload: 400 once authorized.
+        new("POST", "documents/ajouter", "/documents/ajouter?dossier={draft}", "login", "400", "404", "400", "400"),
+        new("GET", "api/documents", "/api/documents?q=plaques", "200", "200", "200", "200", "200"),
+        new("GET", "api/documents/{id:int}", "/api/documents/{privateDocument}", "404", "200", "404", "200", "200"),
         // Case editing: the team's case list and forms. {draft} is a Draft case of the volunteer; empty POSTs are refused
         // by validation (400) or, when the form carries a version, as a stale version (409): nothing is written.
         new("GET", "edition/dossiers", "/edition/dossiers", "login", "200", "200", "200", "200"),
@@ -166,6 +190,15 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
             var revocable = new Invitation { TokenHash = Tokens.Hash(Tokens.New()), Role = Roles.Volunteer, CreatedById = editor.Id, CreatedAt = DateTimeOffset.UtcNow, ExpiresAt = DateTimeOffset.UtcNow.AddDays(7) };
             db.Invitations.Add(revocable);
             await db.SaveChangesAsync();
+            var seedFile = await db.Documents.Where(d => d.FileId != null).Select(d => d.FileId).FirstAsync();
+            var privateDocument = new Document { Title = "Courrier privé", Kind = DocumentKind.Courrier, CaseId = draft.Id, FileId = seedFile, FileName = "courrier.pdf", UploadedById = volunteer.Id, UploadedAt = DateTimeOffset.UtcNow };
+            db.Documents.Add(privateDocument);
+            await db.SaveChangesAsync();
+            Values["privateDocument"] = privateDocument.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var failedExport = new ExportJob { Id = Guid.NewGuid(), CreatedAt = DateTimeOffset.UtcNow, Status = ExportStatus.Failed, FilterKey = "matrice", Error = "Échec de test." };
+            db.ExportJobs.Add(failedExport);
+            await db.SaveChangesAsync();
+            Values["export"] = failedExport.Id.ToString();
             Values["draft"] = draft.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
             await AddDraftPartsAsync(db, draft);
             Values["invitation"] = token;

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 using Vigie.Web.Data;
 
 #nullable disable
@@ -12,7 +13,7 @@ using Vigie.Web.Data;
 namespace Vigie.Web.Data.Migrations
 {
     [DbContext(typeof(VigieDbContext))]
-    [Migration("20261125223915_Editing")]
+    [Migration("20261125234311_Editing")]
     partial class Editing
     {
         /// <inheritdoc />
@@ -515,9 +516,22 @@ namespace Vigie.Web.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("description");
 
+                    b.Property<int?>("FileId")
+                        .HasColumnType("integer")
+                        .HasColumnName("file_id");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
                     b.Property<bool>("IsPublic")
                         .HasColumnType("boolean")
                         .HasColumnName("is_public");
+
+                    b.Property<bool>("IsRedacted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_redacted");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -525,11 +539,43 @@ namespace Vigie.Web.Data.Migrations
                         .HasColumnType("character varying(30)")
                         .HasColumnName("kind");
 
+                    b.Property<DateOnly?>("ReceivedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("received_on");
+
+                    b.Property<string>("RedactionGround")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("redaction_ground");
+
+                    b.Property<string>("RedactionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("redaction_note");
+
+                    b.Property<int?>("RequestEventId")
+                        .HasColumnType("integer")
+                        .HasColumnName("request_event_id");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
                         .HasColumnName("title");
+
+                    b.Property<DateTimeOffset?>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<int?>("UploadedById")
+                        .HasColumnType("integer")
+                        .HasColumnName("uploaded_by_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id")
                         .HasName("pk_documents");
@@ -540,7 +586,143 @@ namespace Vigie.Web.Data.Migrations
                     b.HasIndex("CaseId")
                         .HasDatabaseName("ix_documents_case_id");
 
+                    b.HasIndex("FileId")
+                        .HasDatabaseName("ix_documents_file_id");
+
+                    b.HasIndex("RequestEventId")
+                        .HasDatabaseName("ix_documents_request_event_id");
+
+                    b.HasIndex("UploadedById")
+                        .HasDatabaseName("ix_documents_uploaded_by_id");
+
                     b.ToTable("documents", (string)null);
+                });
+
+            modelBuilder.Entity("Vigie.Web.Data.Entities.ExportJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DepartmentCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("department_code");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("integer")
+                        .HasColumnName("done");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("text")
+                        .HasColumnName("error");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("file_name");
+
+                    b.Property<long?>("FileSize")
+                        .HasColumnType("bigint")
+                        .HasColumnName("file_size");
+
+                    b.Property<string>("FilterKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("filter_key");
+
+                    b.Property<string>("RequestStatus")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("request_status");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TechnologySlug")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("technology_slug");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer")
+                        .HasColumnName("total");
+
+                    b.Property<string>("VendorSlug")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("vendor_slug");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_export_jobs");
+
+                    b.HasIndex("FilterKey")
+                        .HasDatabaseName("ix_export_jobs_filter_key");
+
+                    b.HasIndex("Status", "CreatedAt")
+                        .HasDatabaseName("ix_export_jobs_status_created_at");
+
+                    b.ToTable("export_jobs", (string)null);
+                });
+
+            modelBuilder.Entity("Vigie.Web.Data.Entities.FilePage", b =>
+                {
+                    b.Property<int>("FileId")
+                        .HasColumnType("integer")
+                        .HasColumnName("file_id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector")
+                        .HasComputedColumnSql("vigie_search_vector(text)", true);
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text");
+
+                    b.Property<string>("ThumbnailSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("thumbnail_sha256")
+                        .IsFixedLength();
+
+                    b.HasKey("FileId", "Number")
+                        .HasName("pk_file_pages");
+
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_file_pages_search_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
+
+                    b.ToTable("file_pages", (string)null);
                 });
 
             modelBuilder.Entity("Vigie.Web.Data.Entities.Funding", b =>
@@ -781,6 +963,53 @@ namespace Vigie.Web.Data.Migrations
                         .HasDatabaseName("ix_municipalities_department_code_name");
 
                     b.ToTable("municipalities", (string)null);
+                });
+
+            modelBuilder.Entity("Vigie.Web.Data.Entities.ProcessingJob", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("FileId")
+                        .HasColumnType("integer")
+                        .HasColumnName("file_id");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lease_until");
+
+                    b.Property<DateTimeOffset>("RunAfter")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("run_after");
+
+                    b.HasKey("Id")
+                        .HasName("pk_processing_jobs");
+
+                    b.HasIndex("FileId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_processing_jobs_file_id");
+
+                    b.HasIndex("RunAfter")
+                        .HasDatabaseName("ix_processing_jobs_run_after");
+
+                    b.ToTable("processing_jobs", (string)null);
                 });
 
             modelBuilder.Entity("Vigie.Web.Data.Entities.PublicBody", b =>
@@ -1131,6 +1360,65 @@ namespace Vigie.Web.Data.Migrations
                     b.ToTable("sources", (string)null);
                 });
 
+            modelBuilder.Entity("Vigie.Web.Data.Entities.StoredFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("format");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint")
+                        .HasColumnName("length");
+
+                    b.Property<int?>("PageCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("page_count");
+
+                    b.Property<DateTimeOffset?>("ProcessedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("processed_at");
+
+                    b.Property<string>("ProcessingError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("processing_error");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_stored_files");
+
+                    b.HasIndex("Sha256")
+                        .IsUnique()
+                        .HasDatabaseName("ix_stored_files_sha256");
+
+                    b.ToTable("stored_files", (string)null);
+                });
+
             modelBuilder.Entity("Vigie.Web.Data.Entities.Technology", b =>
                 {
                     b.Property<int>("Id")
@@ -1229,6 +1517,55 @@ namespace Vigie.Web.Data.Migrations
                         .HasDatabaseName("ix_timeline_events_source_id");
 
                     b.ToTable("timeline_events", (string)null);
+                });
+
+            modelBuilder.Entity("Vigie.Web.Data.Entities.UploadHold", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("format");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint")
+                        .HasColumnName("length");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("integer")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_upload_holds");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_upload_holds_created_at");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_upload_holds_user_id");
+
+                    b.ToTable("upload_holds", (string)null);
                 });
 
             modelBuilder.Entity("Vigie.Web.Data.Entities.User", b =>
@@ -1594,9 +1931,37 @@ namespace Vigie.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_documents_cases_case_id");
 
+                    b.HasOne("Vigie.Web.Data.Entities.StoredFile", "File")
+                        .WithMany("Documents")
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_documents_stored_files_file_id");
+
+                    b.HasOne("Vigie.Web.Data.Entities.User", "UploadedBy")
+                        .WithMany()
+                        .HasForeignKey("UploadedById")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_documents_users_uploaded_by_id");
+
                     b.Navigation("CadaRequest");
 
                     b.Navigation("Case");
+
+                    b.Navigation("File");
+
+                    b.Navigation("UploadedBy");
+                });
+
+            modelBuilder.Entity("Vigie.Web.Data.Entities.FilePage", b =>
+                {
+                    b.HasOne("Vigie.Web.Data.Entities.StoredFile", "File")
+                        .WithMany("Pages")
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_file_pages_stored_files_file_id");
+
+                    b.Navigation("File");
                 });
 
             modelBuilder.Entity("Vigie.Web.Data.Entities.Funding", b =>
@@ -1666,6 +2031,18 @@ namespace Vigie.Web.Data.Migrations
                     b.Navigation("Intercommunality");
 
                     b.Navigation("Region");
+                });
+
+            modelBuilder.Entity("Vigie.Web.Data.Entities.ProcessingJob", b =>
+                {
+                    b.HasOne("Vigie.Web.Data.Entities.StoredFile", "File")
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_processing_jobs_stored_files_file_id");
+
+                    b.Navigation("File");
                 });
 
             modelBuilder.Entity("Vigie.Web.Data.Entities.PublicBody", b =>
@@ -1759,6 +2136,16 @@ namespace Vigie.Web.Data.Migrations
                     b.Navigation("Source");
                 });
 
+            modelBuilder.Entity("Vigie.Web.Data.Entities.UploadHold", b =>
+                {
+                    b.HasOne("Vigie.Web.Data.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_upload_holds_asp_net_users_user_id");
+                });
+
             modelBuilder.Entity("case_technologies", b =>
                 {
                     b.HasOne("Vigie.Web.Data.Entities.Case", null)
@@ -1813,6 +2200,13 @@ namespace Vigie.Web.Data.Migrations
                     b.Navigation("Sources");
 
                     b.Navigation("TimelineEvents");
+                });
+
+            modelBuilder.Entity("Vigie.Web.Data.Entities.StoredFile", b =>
+                {
+                    b.Navigation("Documents");
+
+                    b.Navigation("Pages");
                 });
 #pragma warning restore 612, 618
         }
