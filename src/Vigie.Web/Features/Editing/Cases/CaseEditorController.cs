@@ -269,6 +269,11 @@ public sealed class CaseEditorController(VigieDbContext db, CaseChanges changes,
         ModelState.Clear();
         var page = await PageAsync(form, entity, cancellationToken);
         page.MunicipalityCandidates = _candidates;
+        if (NarrativeMarkdown.Validate(form.Body) is { } problem)
+        {
+            ModelState.AddModelError(Key(nameof(form.Body)), problem);
+            return page;
+        }
         page.PreviewHtml = NarrativeMarkdown.ToHtml(form.Body ?? "", page.Sources.Select(s => s.Number).ToHashSet(), headingOffset: 2);
         return page;
     }
@@ -324,6 +329,10 @@ public sealed class CaseEditorController(VigieDbContext db, CaseChanges changes,
             {
                 ModelState.AddModelError(Key(nameof(form.Slug)), $"L'adresse « {slug} » est déjà celle d'un autre dossier.");
             }
+        }
+        if (form.Body?.Length <= NarrativeMarkdown.MaxLength && NarrativeMarkdown.Validate(form.Body) is { } problem)
+        {
+            ModelState.AddModelError(Key(nameof(form.Body)), problem);
         }
         if (Slugs.From(form.Title ?? "").Length == 0 && !string.IsNullOrWhiteSpace(form.Title))
         {

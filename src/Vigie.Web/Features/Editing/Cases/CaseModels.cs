@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Vigie.Web.Data.Entities;
 using Vigie.Web.Features.Editing.Municipalities;
 using Vigie.Web.Features.Editing.Revisions;
+using Vigie.Web.Infrastructure.Markdown;
 
 namespace Vigie.Web.Features.Editing.Cases;
 
@@ -28,7 +29,7 @@ public sealed class CaseForm
     [Display(Name = "Résumé")]
     public string? Summary { get; set; }
 
-    [StringLength(200_000, ErrorMessage = "Le récit fait au plus 200 000 caractères.")]
+    [StringLength(NarrativeMarkdown.MaxLength, ErrorMessage = "Le récit fait au plus 100 000 caractères ; découpez-le ou résumez-le.")]
     [Display(Name = "Récit")]
     public string? Body { get; set; }
 
