@@ -65,7 +65,7 @@ public sealed class FranceMap
     private static void AppendDepartment(StringBuilder svg, string code, string name, int cases, int max, string shape)
     {
         var label = $"{name} ({code}) : {Fr.Count(cases, "dossier", "dossiers")}";
-        svg.Append($"<a href=\"/communes?departement={Svg.Escape(code)}\" class=\"dept level-{Level(cases, max)}\" data-code=\"{Svg.Escape(code)}\" data-cases=\"{cases}\" aria-label=\"{Svg.Escape(label)}\">");
+        svg.Append($"<a href=\"/communes?departement={Svg.Escape(code)}\" class=\"dept level-{Level(cases, max)}\" data-code=\"{Svg.Escape(code)}\" data-cases=\"{cases}\">");
         svg.Append($"<title>{Svg.Escape(label)}</title>");
         svg.Append(shape);
         svg.Append("</a>");
