@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Vigie.Web.Data.Seeding;
 using Vigie.Web.Features.Documents;
+using Vigie.Web.Features.Editing;
 using Vigie.Web.Infrastructure;
 using Vigie.Web.Infrastructure.Database;
 using Vigie.Web.Infrastructure.Formatting;
@@ -24,6 +25,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.AddVigieDatabase(vigie);
 builder.AddVigieAccounts(vigie);
 builder.AddVigieDocuments(vigie);
+builder.Services.AddVigieEditing();
 
 // Razor would otherwise escape every accented letter as an entity.
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

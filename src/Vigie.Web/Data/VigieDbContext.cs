@@ -23,6 +23,7 @@ public sealed class VigieDbContext(DbContextOptions<VigieDbContext> options)
     public DbSet<PublicBody> PublicBodies => Set<PublicBody>();
     public DbSet<CadaRequest> CadaRequests => Set<CadaRequest>();
     public DbSet<Document> Documents => Set<Document>();
+    public DbSet<Revision> Revisions => Set<Revision>();
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
     public DbSet<FilePage> FilePages => Set<FilePage>();
     public DbSet<ProcessingJob> ProcessingJobs => Set<ProcessingJob>();

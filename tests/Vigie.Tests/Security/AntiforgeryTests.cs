@@ -22,7 +22,11 @@ public sealed class AntiforgeryTests(VigieFactory factory) : IClassFixture<Vigie
             Assert.True(row is not null, $"POST {route} is not in the authorization matrix");
             yield return row.Sample.Replace("{invitation}", "jeton-quelconque", StringComparison.Ordinal)
                 .Replace("{invitationId}", "1", StringComparison.Ordinal).Replace("{userId}", "1", StringComparison.Ordinal)
-                .Replace("{draft}", "1", StringComparison.Ordinal).Replace("{privateDocument}", "1", StringComparison.Ordinal);
+                .Replace("{draft}", "1", StringComparison.Ordinal).Replace("{privateDocument}", "1", StringComparison.Ordinal)
+                .Replace("{source}", "1", StringComparison.Ordinal).Replace("{contract}", "1", StringComparison.Ordinal)
+                .Replace("{funding}", "1", StringComparison.Ordinal).Replace("{event}", "1", StringComparison.Ordinal)
+                .Replace("{quote}", "1", StringComparison.Ordinal).Replace("{vendor}", "1", StringComparison.Ordinal)
+                .Replace("{technology}", "1", StringComparison.Ordinal);
         }
     }
 

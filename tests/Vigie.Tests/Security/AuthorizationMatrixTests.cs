@@ -35,7 +35,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
 
     /// <summary>Placeholders in samples: {draft} a draft case of the volunteer, {invitation} a valid invitation token,
     /// {invitationId} an invitation of the editor, {userId} a spare account, {privateDocument} a private document of
-    /// the volunteer's draft (with a processed file).</summary>
+    /// the volunteer's draft (with a processed file); {source}, {contract}, {funding}, {event} and {quote} parts of the
+    /// draft, {vendor} and {technology} catalogue entries.</summary>
     public static readonly Row[] Matrix =
     [
         // Public pages
@@ -105,6 +106,63 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         new("POST", "documents/ajouter", "/documents/ajouter?dossier={draft}", "login", "400", "404", "400", "400"),
         new("GET", "api/documents", "/api/documents?q=plaques", "200", "200", "200", "200", "200"),
         new("GET", "api/documents/{id:int}", "/api/documents/{privateDocument}", "404", "200", "404", "200", "200"),
+        // Case editing: the team's case list and forms. {draft} is a Draft case of the volunteer; empty POSTs are refused
+        // by validation (400) or, when the form carries a version, as a stale version (409): nothing is written.
+        new("GET", "edition/dossiers", "/edition/dossiers", "login", "200", "200", "200", "200"),
+        new("GET", "edition/dossiers/nouveau", "/edition/dossiers/nouveau", "login", "200", "200", "200", "200"),
+        new("POST", "edition/dossiers/nouveau", "/edition/dossiers/nouveau", "login", "400", "400", "400", "400"),
+        new("GET", "edition/dossiers/{id:int}", "/edition/dossiers/{draft}", "login", "200", "404", "200", "200"),
+        new("POST", "edition/dossiers/{id:int}", "/edition/dossiers/{draft}", "login", "400", "404", "400", "400"),
+        new("POST", "edition/dossiers/{id:int}/statut", "/edition/dossiers/{draft}/statut", "login", "409", "404", "409", "409"),
+        new("GET", "edition/dossiers/{caseId:int}/historique", "/edition/dossiers/{draft}/historique", "login", "200", "404", "200", "200"),
+        new("GET", "edition/dossiers/{caseId:int}/historique/{number:int}", "/edition/dossiers/{draft}/historique/1", "login", "200", "404", "200", "200"),
+        new("POST", "edition/dossiers/{caseId:int}/historique/{number:int}/restaurer", "/edition/dossiers/{draft}/historique/1/restaurer", "login", "denied", "denied", "409", "409"),
+        new("GET", "edition/dossiers/{caseId:int}/sources", "/edition/dossiers/{draft}/sources", "login", "200", "404", "200", "200"),
+        new("GET", "edition/dossiers/{caseId:int}/sources/nouveau", "/edition/dossiers/{draft}/sources/nouveau", "login", "200", "404", "200", "200"),
+        new("POST", "edition/dossiers/{caseId:int}/sources/nouveau", "/edition/dossiers/{draft}/sources/nouveau", "login", "400", "404", "400", "400"),
+        new("GET", "edition/dossiers/{caseId:int}/sources/{id:int}", "/edition/dossiers/{draft}/sources/{source}", "login", "200", "404", "200", "200"),
+        new("POST", "edition/dossiers/{caseId:int}/sources/{id:int}", "/edition/dossiers/{draft}/sources/{source}", "login", "409", "404", "409", "409"),
+        new("GET", "edition/dossiers/{caseId:int}/sources/{id:int}/supprimer", "/edition/dossiers/{draft}/sources/{source}/supprimer", "login", "200", "404", "200", "200"),
+        new("POST", "edition/dossiers/{caseId:int}/sources/{id:int}/supprimer", "/edition/dossiers/{draft}/sources/{source}/supprimer", "login", "409", "404", "409", "409"),
+        new("GET", "edition/dossiers/{caseId:int}/marches", "/edition/dossiers/{draft}/marches", "login", "200", "404", "200", "200"),
+        new("GET", "edition/dossiers/{caseId:int}/marches/nouveau", "/edition/dossiers/{draft}/marches/nouveau", "login", "200", "404", "200", "200"),
+        new("POST", "edition/dossiers/{caseId:int}/marches/nouveau", "/edition/dossiers/{draft}/marches/nouveau", "login", "400", "404", "400", "400"),
+        new("GET", "edition/dossiers/{caseId:int}/marches/{id:int}", "/edition/dossiers/{draft}/marches/{contract}", "login", "200", "404", "200", "200"),
+        new("POST", "edition/dossiers/{caseId:int}/marches/{id:int}", "/edition/dossiers/{draft}/marches/{contract}", "login", "409", "404", "409", "409"),
+        new("GET", "edition/dossiers/{caseId:int}/marches/{id:int}/supprimer", "/edition/dossiers/{draft}/marches/{contract}/supprimer", "login", "200", "404", "200", "200"),
+        new("POST", "edition/dossiers/{caseId:int}/marches/{id:int}/supprimer", "/edition/dossiers/{draft}/marches/{contract}/supprimer", "login", "409", "404", "409", "409"),
+        new("GET", "edition/dossiers/{caseId:int}/financements", "/edition/dossiers/{draft}/financements", "login", "200", "404", "200", "200"),
+        new("GET", "edition/dossiers/{caseId:int}/financements/nouveau", "/edition/dossiers/{draft}/financements/nouveau", "login", "200", "404", "200", "200"),
+        new("POST", "edition/dossiers/{caseId:int}/financements/nouveau", "/edition/dossiers/{draft}/financements/nouveau", "login", "400", "404", "400", "400"),
+        new("GET", "edition/dossiers/{caseId:int}/financements/{id:int}", "/edition/dossiers/{draft}/financements/{funding}", "login", "200", "404", "200", "200"),
+        new("POST", "edition/dossiers/{caseId:int}/financements/{id:int}", "/edition/dossiers/{draft}/financements/{funding}", "login", "409", "404", "409", "409"),
+        new("GET", "edition/dossiers/{caseId:int}/financements/{id:int}/supprimer", "/edition/dossiers/{draft}/financements/{funding}/supprimer", "login", "200", "404", "200", "200"),
+        new("POST", "edition/dossiers/{caseId:int}/financements/{id:int}/supprimer", "/edition/dossiers/{draft}/financements/{funding}/supprimer", "login", "409", "404", "409", "409"),
+        new("GET", "edition/dossiers/{caseId:int}/chronologie", "/edition/dossiers/{draft}/chronologie", "login", "200", "404", "200", "200"),
+        new("GET", "edition/dossiers/{caseId:int}/chronologie/nouveau", "/edition/dossiers/{draft}/chronologie/nouveau", "login", "200", "404", "200", "200"),
+        new("POST", "edition/dossiers/{caseId:int}/chronologie/nouveau", "/edition/dossiers/{draft}/chronologie/nouveau", "login", "400", "404", "400", "400"),
+        new("GET", "edition/dossiers/{caseId:int}/chronologie/{id:int}", "/edition/dossiers/{draft}/chronologie/{event}", "login", "200", "404", "200", "200"),
+        new("POST", "edition/dossiers/{caseId:int}/chronologie/{id:int}", "/edition/dossiers/{draft}/chronologie/{event}", "login", "409", "404", "409", "409"),
+        new("GET", "edition/dossiers/{caseId:int}/chronologie/{id:int}/supprimer", "/edition/dossiers/{draft}/chronologie/{event}/supprimer", "login", "200", "404", "200", "200"),
+        new("POST", "edition/dossiers/{caseId:int}/chronologie/{id:int}/supprimer", "/edition/dossiers/{draft}/chronologie/{event}/supprimer", "login", "409", "404", "409", "409"),
+        new("GET", "edition/dossiers/{caseId:int}/citations", "/edition/dossiers/{draft}/citations", "login", "200", "404", "200", "200"),
+        new("GET", "edition/dossiers/{caseId:int}/citations/nouveau", "/edition/dossiers/{draft}/citations/nouveau", "login", "200", "404", "200", "200"),
+        new("POST", "edition/dossiers/{caseId:int}/citations/nouveau", "/edition/dossiers/{draft}/citations/nouveau", "login", "400", "404", "400", "400"),
+        new("GET", "edition/dossiers/{caseId:int}/citations/{id:int}", "/edition/dossiers/{draft}/citations/{quote}", "login", "200", "404", "200", "200"),
+        new("POST", "edition/dossiers/{caseId:int}/citations/{id:int}", "/edition/dossiers/{draft}/citations/{quote}", "login", "409", "404", "409", "409"),
+        new("GET", "edition/dossiers/{caseId:int}/citations/{id:int}/supprimer", "/edition/dossiers/{draft}/citations/{quote}/supprimer", "login", "200", "404", "200", "200"),
+        new("POST", "edition/dossiers/{caseId:int}/citations/{id:int}/supprimer", "/edition/dossiers/{draft}/citations/{quote}/supprimer", "login", "409", "404", "409", "409"),
+        new("GET", "edition/communes", "/edition/communes?q=elancourt", "login", "200", "200", "200", "200"),
+        new("GET", "edition/prestataires", "/edition/prestataires", "login", "denied", "denied", "200", "200"),
+        new("GET", "edition/prestataires/nouveau", "/edition/prestataires/nouveau", "login", "denied", "denied", "200", "200"),
+        new("POST", "edition/prestataires/nouveau", "/edition/prestataires/nouveau", "login", "denied", "denied", "400", "400"),
+        new("GET", "edition/prestataires/{id:int}", "/edition/prestataires/{vendor}", "login", "denied", "denied", "200", "200"),
+        new("POST", "edition/prestataires/{id:int}", "/edition/prestataires/{vendor}", "login", "denied", "denied", "409", "409"),
+        new("GET", "edition/technologies", "/edition/technologies", "login", "denied", "denied", "200", "200"),
+        new("GET", "edition/technologies/nouveau", "/edition/technologies/nouveau", "login", "denied", "denied", "200", "200"),
+        new("POST", "edition/technologies/nouveau", "/edition/technologies/nouveau", "login", "denied", "denied", "400", "400"),
+        new("GET", "edition/technologies/{id:int}", "/edition/technologies/{technology}", "login", "denied", "denied", "200", "200"),
+        new("POST", "edition/technologies/{id:int}", "/edition/technologies/{technology}", "login", "denied", "denied", "409", "409"),
     ];
 
     /// <summary>The app, a member per persona, and the data the samples refer to.</summary>
@@ -142,6 +200,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
             await db.SaveChangesAsync();
             Values["export"] = failedExport.Id.ToString();
             Values["draft"] = draft.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await AddDraftPartsAsync(db, draft);
             Values["invitation"] = token;
             Values["invitationId"] = revocable.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
@@ -156,6 +215,39 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
                 Cookies[persona] = string.Join("; ", probe.RequestMessage!.Headers.GetValues("Cookie"));
             }
             Cookies[Persona.Anonymous] = "";
+        }
+
+        /// <summary>One part of each kind in the draft, its first revision, and catalogue entries to edit.</summary>
+        private async Task AddDraftPartsAsync(Vigie.Web.Data.VigieDbContext db, Case draft)
+        {
+            var source = new Source { CaseId = draft.Id, Number = 1, Url = "https://example.org/matrice", Title = "Source de la matrice" };
+            db.Sources.Add(source);
+            await db.SaveChangesAsync();
+            var contract = new Contract { CaseId = draft.Id, Object = "Marché de la matrice", SourceId = source.Id };
+            var funding = new Funding { CaseId = draft.Id, Label = "Financement de la matrice", AmountEuros = 1000 };
+            var timelineEvent = new TimelineEvent { CaseId = draft.Id, OccurredOn = new DateOnly(2020, 1, 1), OccurredOnPrecision = DatePrecision.Year, Title = "Événement de la matrice" };
+            var quote = new Quote { CaseId = draft.Id, Speaker = "Quelqu'un", Text = "Une phrase." };
+            db.AddRange(contract, funding, timelineEvent, quote);
+            await db.SaveChangesAsync();
+            db.Revisions.Add(new Revision
+            {
+                CaseId = draft.Id,
+                Number = 1,
+                At = DateTimeOffset.UtcNow,
+                AuthorId = draft.CreatedById,
+                Kind = RevisionKind.Created,
+                Summary = "Dossier créé",
+                Snapshot = await Vigie.Web.Features.Editing.Revisions.CaseSnapshots.CaptureAsync(db, draft.Id, default),
+            });
+            await db.SaveChangesAsync();
+            string Id(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Values["source"] = Id(source.Id);
+            Values["contract"] = Id(contract.Id);
+            Values["funding"] = Id(funding.Id);
+            Values["event"] = Id(timelineEvent.Id);
+            Values["quote"] = Id(quote.Id);
+            Values["vendor"] = Id((await db.Vendors.FirstAsync(v => v.Slug == "genetec")).Id);
+            Values["technology"] = Id((await db.Technologies.FirstAsync(t => t.Slug == "lapi")).Id);
         }
 
         public string Fill(string sample) =>

@@ -8,6 +8,7 @@ public sealed class ContractConfiguration : IEntityTypeConfiguration<Contract>
 {
     public void Configure(EntityTypeBuilder<Contract> builder)
     {
+        builder.Property(c => c.Version).IsRowVersion();
         builder.Property(c => c.Object).HasMaxLength(1000);
         builder.Property(c => c.SignedOnPrecision).HasConversion<string>().HasMaxLength(10);
         builder.Property(c => c.AmountEuros).HasPrecision(14, 2);

@@ -8,6 +8,7 @@ public sealed class FundingConfiguration : IEntityTypeConfiguration<Funding>
 {
     public void Configure(EntityTypeBuilder<Funding> builder)
     {
+        builder.Property(f => f.Version).IsRowVersion();
         builder.Property(f => f.Label).HasMaxLength(300);
         builder.Property(f => f.AmountEuros).HasPrecision(14, 2);
         builder.Property(f => f.Funder).HasMaxLength(200);

@@ -8,6 +8,7 @@ public sealed class QuoteConfiguration : IEntityTypeConfiguration<Quote>
 {
     public void Configure(EntityTypeBuilder<Quote> builder)
     {
+        builder.Property(q => q.Version).IsRowVersion();
         builder.Property(q => q.Speaker).HasMaxLength(200);
         builder.Property(q => q.SpeakerRole).HasMaxLength(300);
         builder.Property(q => q.SaidOnPrecision).HasConversion<string>().HasMaxLength(10);

@@ -8,6 +8,7 @@ public sealed class SourceConfiguration : IEntityTypeConfiguration<Source>
 {
     public void Configure(EntityTypeBuilder<Source> builder)
     {
+        builder.Property(s => s.Version).IsRowVersion();
         builder.Property(s => s.Url).HasMaxLength(2000);
         builder.Property(s => s.Title).HasMaxLength(500);
         builder.Property(s => s.Publisher).HasMaxLength(200);

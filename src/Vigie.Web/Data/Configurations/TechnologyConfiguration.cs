@@ -8,6 +8,7 @@ public sealed class TechnologyConfiguration : IEntityTypeConfiguration<Technolog
 {
     public void Configure(EntityTypeBuilder<Technology> builder)
     {
+        builder.Property(t => t.Version).IsRowVersion();
         builder.Property(t => t.Slug).HasMaxLength(100);
         builder.HasIndex(t => t.Slug).IsUnique();
         builder.Property(t => t.Name).HasMaxLength(200);

@@ -8,6 +8,7 @@ public sealed class TimelineEventConfiguration : IEntityTypeConfiguration<Timeli
 {
     public void Configure(EntityTypeBuilder<TimelineEvent> builder)
     {
+        builder.Property(e => e.Version).IsRowVersion();
         builder.Property(e => e.Title).HasMaxLength(300);
         builder.Property(e => e.OccurredOnPrecision).HasConversion<string>().HasMaxLength(10);
         builder.HasOne(e => e.Case).WithMany(c => c.TimelineEvents).HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Cascade);

@@ -8,6 +8,7 @@ public sealed class VendorConfiguration : IEntityTypeConfiguration<Vendor>
 {
     public void Configure(EntityTypeBuilder<Vendor> builder)
     {
+        builder.Property(v => v.Version).IsRowVersion();
         builder.Property(v => v.Slug).HasMaxLength(100);
         builder.HasIndex(v => v.Slug).IsUnique();
         builder.Property(v => v.Name).HasMaxLength(200);

@@ -1,7 +1,7 @@
 namespace Vigie.Web.Data.Entities;
 
 /// <summary>A marché public or a convention signed by a buyer with a vendor.</summary>
-public sealed class Contract
+public sealed class Contract : ICasePart
 {
     public int Id { get; set; }
     public int CaseId { get; set; }
@@ -21,9 +21,11 @@ public sealed class Contract
     public int? SourceId { get; set; }
     public Source? Source { get; set; }
     public int Position { get; set; }
+    /// <summary>Optimistic concurrency token, mapped to PostgreSQL's xmin.</summary>
+    public uint Version { get; set; }
 }
 
-public sealed class Funding
+public sealed class Funding : ICasePart
 {
     public int Id { get; set; }
     public int CaseId { get; set; }
@@ -36,9 +38,11 @@ public sealed class Funding
     public int? SourceId { get; set; }
     public Source? Source { get; set; }
     public int Position { get; set; }
+    /// <summary>Optimistic concurrency token, mapped to PostgreSQL's xmin.</summary>
+    public uint Version { get; set; }
 }
 
-public sealed class TimelineEvent
+public sealed class TimelineEvent : ICasePart
 {
     public int Id { get; set; }
     public int CaseId { get; set; }
@@ -49,9 +53,11 @@ public sealed class TimelineEvent
     public string? Description { get; set; }
     public int? SourceId { get; set; }
     public Source? Source { get; set; }
+    /// <summary>Optimistic concurrency token, mapped to PostgreSQL's xmin.</summary>
+    public uint Version { get; set; }
 }
 
-public sealed class Quote
+public sealed class Quote : ICasePart
 {
     public int Id { get; set; }
     public int CaseId { get; set; }
@@ -64,10 +70,12 @@ public sealed class Quote
     public int? SourceId { get; set; }
     public Source? Source { get; set; }
     public int Position { get; set; }
+    /// <summary>Optimistic concurrency token, mapped to PostgreSQL's xmin.</summary>
+    public uint Version { get; set; }
 }
 
 /// <summary>A published source. <see cref="Number"/> is what the page shows and the narrative cites.</summary>
-public sealed class Source
+public sealed class Source : ICasePart
 {
     public int Id { get; set; }
     public int CaseId { get; set; }
@@ -79,4 +87,6 @@ public sealed class Source
     public DateOnly? PublishedOn { get; set; }
     public DatePrecision PublishedOnPrecision { get; set; }
     public string? ArchiveUrl { get; set; }
+    /// <summary>Optimistic concurrency token, mapped to PostgreSQL's xmin.</summary>
+    public uint Version { get; set; }
 }

@@ -9,6 +9,8 @@ public sealed class Vendor
     public string? Website { get; set; }
     public string? Description { get; set; }
     public List<Case> Cases { get; set; } = [];
+    /// <summary>Optimistic concurrency token, mapped to PostgreSQL's xmin.</summary>
+    public uint Version { get; set; }
 }
 
 public sealed class Technology
@@ -20,4 +22,6 @@ public sealed class Technology
     /// <summary>Order of the taxonomy on browse pages.</summary>
     public int Position { get; set; }
     public List<Case> Cases { get; set; } = [];
+    /// <summary>Optimistic concurrency token, mapped to PostgreSQL's xmin.</summary>
+    public uint Version { get; set; }
 }

@@ -22,6 +22,24 @@ public static class Fr
 
     public static string Date(DateTimeOffset moment) => Date(DateOnly.FromDateTime(moment.ToOffset(ParisOffset(moment)).DateTime));
 
+    /// <summary>"14 h 32", Paris time.</summary>
+    private static string Time(DateTimeOffset moment)
+    {
+        var local = moment.ToOffset(ParisOffset(moment));
+        return $"{local.Hour}\u00a0h\u00a0{local.Minute:00}";
+    }
+
+    /// <summary>"3 mars 2026 à 14 h 32", Paris time.</summary>
+    public static string DateAndTime(DateTimeOffset moment) => $"{Date(moment)} à {Time(moment)}";
+
+    /// <summary>The date as a form shows it, in a shape <see cref="FrenchInput.TryParseDate"/> reads back.</summary>
+    public static string DateInput(DateOnly? date, DatePrecision precision) => date is null ? "" : Date(date, precision);
+
+    /// <summary>"1 234,50", "20 000 000": an amount as a form shows it, with ordinary spaces.</summary>
+    public static string EurosInput(decimal? amount) => amount is not decimal a
+        ? ""
+        : a.ToString(decimal.Truncate(a) == a ? "N0" : "N2", Culture).Replace('\u202f', ' ').Replace('\u00a0', ' ');
+
     /// <summary>"20 000 000 €", "1 234,50 €": thin no-break spaces between thousands, no-break space before €.</summary>
     public static string Euros(decimal amount)
     {

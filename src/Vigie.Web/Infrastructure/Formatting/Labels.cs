@@ -43,6 +43,15 @@ public static class Labels
         _ => kind.ToString(),
     };
 
+    /// <summary>A CSS modifier for a case's status badge.</summary>
+    public static string Tone(CaseStatus status) => status switch
+    {
+        CaseStatus.Published => "good",
+        CaseStatus.Proposed => "partial",
+        CaseStatus.Unpublished => "bad",
+        _ => "pending",
+    };
+
     /// <summary>A CSS modifier for a request's status badge: good, partial, bad or pending.</summary>
     public static string Tone(RequestStatus status) => status switch
     {
