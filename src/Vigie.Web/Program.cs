@@ -5,6 +5,7 @@ using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Vigie.Web.Data.Seeding;
+using Vigie.Web.Features.Requests;
 using Vigie.Web.Infrastructure;
 using Vigie.Web.Infrastructure.Database;
 using Vigie.Web.Infrastructure.Formatting;
@@ -22,6 +23,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 
 builder.AddVigieDatabase(vigie);
 builder.AddVigieAccounts(vigie);
+builder.AddVigieRequests();
 
 // Razor would otherwise escape every accented letter as an entity.
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
