@@ -34,7 +34,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
     }
 
     /// <summary>Placeholders in samples: {draft} a draft case of the volunteer, {invitation} a valid invitation token,
-    /// {invitationId} an invitation of the editor, {userId} a spare account.</summary>
+    /// {invitationId} an invitation of the editor, {userId} a spare account, {request} a private request of the
+    /// volunteer with its events {event} and {deletable}, {body} a public body other than a commune.</summary>
     public static readonly Row[] Matrix =
     [
         // Public pages
@@ -80,6 +81,33 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         new("POST", "admin/utilisateurs/{id:int}/verrouiller", "/admin/utilisateurs/{userId}/verrouiller", "login", "denied", "denied", "denied", "302"),
         new("POST", "admin/utilisateurs/{id:int}/deverrouiller", "/admin/utilisateurs/{userId}/deverrouiller", "login", "denied", "denied", "denied", "302"),
         new("GET", "admin/journal", "/admin/journal", "login", "denied", "denied", "denied", "200"),
+
+        // Requests: {request} is a private request of the volunteer; another volunteer must not learn it exists.
+        new("GET", "demandes", "/demandes", "login", "200", "200", "200", "200"),
+        new("GET", "demandes/suivi", "/demandes/suivi", "login", "200", "200", "200", "200"),
+        new("GET", "demandes/nouvelle", "/demandes/nouvelle", "login", "200", "200", "200", "200"),
+        new("POST", "demandes/nouvelle", "/demandes/nouvelle", "login", "400", "400", "400", "400"),
+        new("GET", "demandes/{id:int}", "/demandes/{request}", "login", "200", "404", "200", "200"),
+        new("GET", "demandes/{id:int}/modifier", "/demandes/{request}/modifier", "login", "200", "404", "200", "200"),
+        new("POST", "demandes/{id:int}/modifier", "/demandes/{request}/modifier", "login", "400", "404", "400", "400"),
+        new("GET", "demandes/{id:int}/evenements/nouveau/{type}", "/demandes/{request}/evenements/nouveau/reception", "login", "200", "404", "200", "200"),
+        new("POST", "demandes/{id:int}/evenements/nouveau/{type}", "/demandes/{request}/evenements/nouveau/reception", "login", "400", "404", "400", "400"),
+        new("GET", "demandes/{id:int}/evenements/{eventId:int}/modifier", "/demandes/{request}/evenements/{event}/modifier", "login", "200", "404", "200", "200"),
+        new("POST", "demandes/{id:int}/evenements/{eventId:int}/modifier", "/demandes/{request}/evenements/{event}/modifier", "login", "400", "404", "400", "400"),
+        // The volunteer deletes {deletable}; for the editor and the admin it is then gone.
+        new("POST", "demandes/{id:int}/evenements/{eventId:int}/supprimer", "/demandes/{request}/evenements/{deletable}/supprimer", "login", "302", "404", "404", "404"),
+        new("GET", "demandes/{id:int}/historique", "/demandes/{request}/historique", "login", "200", "404", "200", "200"),
+        new("GET", "demandes/{id:int}/courriers/{letter}", "/demandes/{request}/courriers/saisine-cada", "login", "200", "404", "200", "200"),
+        new("GET", "demandes/{id:int}/courriers/{letter}.pdf", "/demandes/{request}/courriers/demande.pdf", "login", "200", "404", "200", "200"),
+        new("GET", "api/demandes", "/api/demandes", "200", "200", "200", "200", "200"),
+        new("GET", "api/demandes/{id:int}", "/api/demandes/{request}", "404", "404", "404", "404", "404"),
+
+        // Public bodies: members look them up, editors maintain them.
+        new("GET", "organismes", "/organismes", "login", "200", "200", "200", "200"),
+        new("GET", "organismes/nouveau", "/organismes/nouveau", "login", "denied", "denied", "200", "200"),
+        new("POST", "organismes/nouveau", "/organismes/nouveau", "login", "denied", "denied", "400", "400"),
+        new("GET", "organismes/{id:int}/modifier", "/organismes/{body}/modifier", "login", "denied", "denied", "200", "200"),
+        new("POST", "organismes/{id:int}/modifier", "/organismes/{body}/modifier", "login", "denied", "denied", "400", "400"),
     ];
 
     /// <summary>The app, a member per persona, and the data the samples refer to.</summary>
@@ -110,6 +138,26 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
             Values["draft"] = draft.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
             Values["invitation"] = token;
             Values["invitationId"] = revocable.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+            var lyon = await db.PublicBodies.SingleAsync(b => b.Kind == PublicBodyKind.Commune && b.MunicipalityId == commune.Id);
+            var metropole = new PublicBody { Kind = PublicBodyKind.Intercommunality, Name = "Métropole de Lyon", Slug = "metropole-de-lyon", DepartmentCode = "69" };
+            db.PublicBodies.Add(metropole);
+            var sent = new CadaRequestEvent { Kind = Vigie.Web.Features.Requests.Deadlines.RequestEventKind.Sent, OccurredOn = new DateOnly(2026, 1, 5), AuthorId = volunteer.Id };
+            var deletable = new CadaRequestEvent { Kind = Vigie.Web.Features.Requests.Deadlines.RequestEventKind.ReminderSent, OccurredOn = new DateOnly(2026, 1, 20), AuthorId = volunteer.Id };
+            var request = new CadaRequest
+            {
+                Subject = "Marché de vidéoprotection",
+                PublicBodyId = lyon.Id,
+                RequesterId = volunteer.Id,
+                RequestedDocuments = [new RequestedDocument { Title = "Acte d'engagement", Position = 1 }],
+                Events = [sent, deletable],
+            };
+            db.CadaRequests.Add(request);
+            await db.SaveChangesAsync();
+            Values["request"] = request.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Values["event"] = sent.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Values["deletable"] = deletable.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Values["body"] = metropole.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
             foreach (var (persona, email) in new[]
             {
