@@ -14,12 +14,20 @@ command -v qpdf >/dev/null || need+=(qpdf)
 command -v pdftoppm >/dev/null || need+=(poppler-utils)
 # The browser tests launch this exact path (tests/Vigie.Tests/Browser/BrowserFixture.cs).
 [ -x /usr/bin/chromium ] || need+=(chromium)
+# The S3 document store tests run s3rver (npm) on loopback.
+command -v node >/dev/null || need+=(nodejs)
+command -v npm >/dev/null || need+=(npm)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installation des paquets manquants : ${need[*]}"
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
   $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null \
     || { echo "apt-get install ${need[*]} a échoué"; echo "0 passed, 1 failed"; exit 1; }
+fi
+
+if [ ! -f tests/s3rver/node_modules/s3rver/bin/s3rver.js ]; then
+  echo "Installation de s3rver (tests/s3rver, npm ci)"
+  (cd tests/s3rver && npm ci --no-audit --no-fund --silent) || { echo "npm ci dans tests/s3rver a échoué"; echo "0 passed, 1 failed"; exit 1; }
 fi
 
 results=TestResults

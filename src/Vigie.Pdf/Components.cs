@@ -66,7 +66,7 @@ internal sealed class BlockComposer(TextMeasurer measurer, double pageHeight)
     {
         if (_pendingAnchors.Count > 0)
         {
-            unit.Anchors.AddRange(_pendingAnchors);
+            unit.Anchors = [.. _pendingAnchors];
             _pendingAnchors.Clear();
         }
         if (frame is { Bars.Count: > 0 })

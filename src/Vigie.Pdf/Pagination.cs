@@ -30,7 +30,7 @@ internal sealed class Unit
     /// <summary>Dropped when it would open a page (spacers).</summary>
     public bool Discardable { get; init; }
     public List<DrawOp> Ops { get; } = [];
-    public List<string> Anchors { get; } = [];
+    public IReadOnlyList<string> Anchors { get; set; } = [];
     public (int Level, string Title)? Outline { get; set; }
     public IReadOnlyList<QuoteBar> Bars { get; set; } = [];
     /// <summary>Table header rows drawn again at the top of each new page before this row.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text;
 using PdfSharp.Drawing;
 using PdfSharp.Events;
 using PdfSharp.Pdf;
@@ -134,56 +135,64 @@ internal static class LineBreaker
 {
     const string UrlBreakAfter = "/.-?&=_#;,:";
 
-    sealed record Piece(string Text, TextStyle Style, Run Run, double Width);
+    readonly record struct Piece(string Text, TextStyle Style, Run Run, double Width);
 
-    sealed class Word
+    /// <summary>Pieces [Start, Start + Count) of the paragraph's piece list, with no break opportunity inside.</summary>
+    readonly record struct Word(int Start, int Count, double Width, bool SpaceAfter, bool BreakAfter);
+
+    /// <summary>One paragraph being broken: its pieces, words and the lines made so far.</summary>
+    sealed class State(TextStyle paragraph, double width, TextAlign align, TextMeasurer measurer)
     {
         public List<Piece> Pieces { get; } = [];
-        public double Width { get; set; }
-        public bool SpaceAfter { get; set; }
-        public bool BreakAfter { get; set; }
-        public string Text => string.Concat(Pieces.Select(p => p.Text));
+        public List<TextLine> Lines { get; } = [];
+        public List<Word> Line { get; } = [];
+        public TextMeasurer Measurer => measurer;
+        public double X { get; set; }
+
+        public string Text(Word word) =>
+            word.Count == 1 ? Pieces[word.Start].Text : string.Concat(Enumerable.Range(word.Start, word.Count).Select(i => Pieces[i].Text));
+
+        public double SpaceWidth(Word word) => measurer.Width(" ", Pieces[word.Start + word.Count - 1].Style);
+
+        public void Finish(bool last)
+        {
+            // The last line of a justified paragraph, or one ended by a hard break, is not stretched.
+            Lines.Add(Compose(this, paragraph, width, last && align == TextAlign.Justify ? TextAlign.Left : align));
+            Line.Clear();
+            X = 0;
+        }
     }
 
     public static List<TextLine> Break(IReadOnlyList<Run> runs, TextStyle paragraph, double width, TextAlign align, TextMeasurer measurer)
     {
-        var words = Words(runs, paragraph, measurer);
-        var lines = new List<TextLine>();
-        var line = new List<Word>();
-        double x = 0;
-
-        void Finish(bool last)
-        {
-            // The last line of a justified paragraph, or one ended by a hard break, is not stretched.
-            lines.Add(Compose(line, paragraph, width, last && align == TextAlign.Justify ? TextAlign.Left : align, measurer));
-            line = [];
-            x = 0;
-        }
+        var state = new State(paragraph, width, align, measurer);
+        var words = Words(runs, paragraph, state);
+        var line = state.Line;
 
         // Cutting a word puts its tail back at index i, so the loop advances only when a word is placed whole.
         for (var i = 0; i < words.Count;)
         {
             var word = words[i];
-            var space = line.Count == 0 ? 0 : SpaceWidth(line[^1], measurer);
-            var available = width - x - space;
+            var space = line.Count == 0 ? 0 : state.SpaceWidth(line[^1]);
+            var available = width - state.X - space;
             if (word.Width <= available)
             {
                 line.Add(word);
-                x += space + word.Width;
+                state.X += space + word.Width;
                 if (word.BreakAfter)
-                    Finish(last: true);
+                    state.Finish(last: true);
                 i++;
                 continue;
             }
 
-            var urlLike = IsUrlLike(word.Text);
+            var urlLike = IsUrlLike(state.Text(word));
             if (line.Count > 0 && (word.Width <= width && !urlLike || available < Math.Min(width * 0.2, 40)))
             {
-                Finish(last: false);
+                state.Finish(last: false);
                 continue;
             }
 
-            if (Cut(word, line.Count == 0 ? width : available, urlLike && word.Width <= width, measurer) is not var (head, tail))
+            if (Cut(state, word, line.Count == 0 ? width : available, urlLike && word.Width <= width) is not var (head, tail))
             {
                 if (line.Count == 0)
                 {
@@ -191,40 +200,36 @@ internal static class LineBreaker
                     line.Add(word);
                     i++;
                 }
-                Finish(last: false);
+                state.Finish(last: false);
                 continue;
             }
             line.Add(head);
-            Finish(last: false);
+            state.Finish(last: false);
             words[i] = tail;
         }
         if (line.Count > 0)
-            Finish(last: true);
-        return lines;
+            state.Finish(last: true);
+        return state.Lines;
     }
 
     static bool IsUrlLike(string text) =>
         text.Contains("://", StringComparison.Ordinal) || text.StartsWith("www.", StringComparison.Ordinal) || (text.Length > 30 && text.Contains('/', StringComparison.Ordinal));
 
-    static double SpaceWidth(Word word, TextMeasurer measurer) => measurer.Width(" ", word.Pieces[^1].Style);
-
-    static List<Word> Words(IReadOnlyList<Run> runs, TextStyle paragraph, TextMeasurer measurer)
+    static List<Word> Words(IReadOnlyList<Run> runs, TextStyle paragraph, State state)
     {
+        var pieces = state.Pieces;
         var words = new List<Word>();
-        Word? current = null;
+        var start = 0;
+        double width = 0;
 
-        void Close(bool space, bool hardBreak)
+        void Close(bool hardBreak)
         {
-            if (current is null)
-            {
-                if (hardBreak && words.Count > 0)
-                    words[^1].BreakAfter = true;
-                return;
-            }
-            current.SpaceAfter = space;
-            current.BreakAfter = hardBreak;
-            words.Add(current);
-            current = null;
+            if (pieces.Count > start)
+                words.Add(new Word(start, pieces.Count - start, width, SpaceAfter: true, hardBreak));
+            else if (hardBreak && words.Count > 0)
+                words[^1] = words[^1] with { BreakAfter = true };
+            start = pieces.Count;
+            width = 0;
         }
 
         foreach (var run in runs)
@@ -237,33 +242,36 @@ internal static class LineBreaker
                 var c = text[i];
                 if (c is ' ' or '\t' or '\r' or '\n')
                 {
-                    Close(space: true, hardBreak: c == '\n');
+                    Close(hardBreak: c == '\n');
                     i++;
                     continue;
                 }
                 var end = i;
                 while (end < text.Length && text[end] is not (' ' or '\t' or '\r' or '\n'))
                     end++;
-                var piece = text[i..end];
-                current ??= new Word();
-                var w = measurer.Width(piece, style);
-                current.Pieces.Add(new Piece(piece, style, run, w));
-                current.Width += w;
+                var piece = i == 0 && end == text.Length ? text : text[i..end];
+                var w = state.Measurer.Width(piece, style);
+                pieces.Add(new Piece(piece, style, run, w));
+                width += w;
                 i = end;
             }
         }
-        Close(space: false, hardBreak: false);
+        if (pieces.Count > start)
+            words.Add(new Word(start, pieces.Count - start, width, SpaceAfter: false, BreakAfter: false));
         return words;
     }
 
     /// <summary>Splits a word so its head fits in <paramref name="available"/>; null when not even one character fits.</summary>
-    static (Word Head, Word Tail)? Cut(Word word, double available, bool onlyAtSeparator, TextMeasurer measurer)
+    static (Word Head, Word Tail)? Cut(State state, Word word, double available, bool onlyAtSeparator)
     {
-        var text = word.Text;
+        var pieces = state.Pieces;
+        var measurer = state.Measurer;
+        var text = state.Text(word);
         var fit = 0;
         double before = 0;
-        foreach (var piece in word.Pieces)
+        for (var p = word.Start; p < word.Start + word.Count; p++)
         {
+            var piece = pieces[p];
             if (before + piece.Width <= available)
             {
                 fit += piece.Text.Length;
@@ -298,38 +306,47 @@ internal static class LineBreaker
         if (fit <= 0)
             return null;
 
-        var head = new Word();
-        var tail = new Word { SpaceAfter = word.SpaceAfter, BreakAfter = word.BreakAfter };
+        // Head and tail are new pieces at the end of the list; the cut word's own pieces are left unused.
+        var headStart = pieces.Count;
+        double headWidth = 0;
         var position = 0;
-        foreach (var piece in word.Pieces)
+        for (var p = word.Start; p < word.Start + word.Count && position < fit; p++)
         {
-            var start = position;
+            var piece = pieces[p];
+            var take = Math.Min(piece.Text.Length, fit - position);
+            var part = take == piece.Text.Length ? piece : piece with { Text = piece.Text[..take], Width = measurer.Width(piece.Text[..take], piece.Style) };
+            pieces.Add(part);
+            headWidth += part.Width;
             position += piece.Text.Length;
-            if (position <= fit)
-                Add(head, piece);
-            else if (start >= fit)
-                Add(tail, piece);
-            else
-            {
-                var split = fit - start;
-                Add(head, piece with { Text = piece.Text[..split], Width = measurer.Width(piece.Text[..split], piece.Style) });
-                Add(tail, piece with { Text = piece.Text[split..], Width = measurer.Width(piece.Text[split..], piece.Style) });
-            }
         }
-        return (head, tail);
-
-        static void Add(Word w, Piece p)
+        var tailStart = pieces.Count;
+        double tailWidth = 0;
+        position = 0;
+        for (var p = word.Start; p < word.Start + word.Count; p++)
         {
-            w.Pieces.Add(p);
-            w.Width += p.Width;
+            var piece = pieces[p];
+            var end = position + piece.Text.Length;
+            if (end > fit)
+            {
+                var skip = Math.Max(0, fit - position);
+                var part = skip == 0 ? piece : piece with { Text = piece.Text[skip..], Width = measurer.Width(piece.Text[skip..], piece.Style) };
+                pieces.Add(part);
+                tailWidth += part.Width;
+            }
+            position = end;
         }
+        return (new Word(headStart, tailStart - headStart, headWidth, SpaceAfter: false, BreakAfter: false),
+                new Word(tailStart, pieces.Count - tailStart, tailWidth, word.SpaceAfter, word.BreakAfter));
     }
 
-    static TextLine Compose(List<Word> words, TextStyle paragraph, double width, TextAlign align, TextMeasurer measurer)
+    /// <summary>Positions the pieces of a line; runs of the same style that touch become one string, so one text operator.</summary>
+    static TextLine Compose(State state, TextStyle paragraph, double width, TextAlign align)
     {
+        var words = state.Line;
+        var pieces = state.Pieces;
         double natural = 0;
         for (var i = 0; i < words.Count; i++)
-            natural += words[i].Width + (i < words.Count - 1 ? SpaceWidth(words[i], measurer) : 0);
+            natural += words[i].Width + (i < words.Count - 1 ? state.SpaceWidth(words[i]) : 0);
 
         var gaps = words.Count - 1;
         var extra = align == TextAlign.Justify && gaps > 0 ? Math.Max(0, (width - natural) / gaps) : 0;
@@ -341,35 +358,49 @@ internal static class LineBreaker
         };
 
         var items = new List<Glyphs>();
+        var text = new StringBuilder();
+        Piece? current = null;
+        double segmentX = 0, segmentWidth = 0;
+
+        void Flush()
+        {
+            if (current is { } c && text.Length > 0)
+                items.Add(new Glyphs(segmentX, segmentWidth, text.ToString(), c.Style, c.Run.Uri, c.Run.AnchorLink));
+            text.Clear();
+            current = null;
+        }
+
         for (var i = 0; i < words.Count; i++)
         {
             var word = words[i];
-            for (var p = 0; p < word.Pieces.Count; p++)
+            for (var p = word.Start; p < word.Start + word.Count; p++)
             {
-                var piece = word.Pieces[p];
-                var text = piece.Text;
-                var w = piece.Width;
-                // Spaces are drawn as real glyphs, even at the end of a line, so text extraction sees word boundaries.
-                if (p == word.Pieces.Count - 1 && (i < words.Count - 1 || word.SpaceAfter))
+                var piece = pieces[p];
+                var touches = current is { } c && Math.Abs(segmentX + segmentWidth - x) < 0.001 && c.Style == piece.Style
+                    && c.Run.Uri == piece.Run.Uri && c.Run.AnchorLink == piece.Run.AnchorLink;
+                if (!touches)
                 {
-                    text += " ";
-                    w += SpaceWidth(word, measurer);
+                    Flush();
+                    (current, segmentX, segmentWidth) = (piece, x, 0);
                 }
-                var glyphs = new Glyphs(x, w, text, piece.Style, piece.Run.Uri, piece.Run.AnchorLink);
-                if (items.Count > 0 && items[^1] is var previous && CanMerge(previous, glyphs))
-                    items[^1] = previous with { Text = previous.Text + text, Width = previous.Width + w };
-                else
-                    items.Add(glyphs);
-                x += w;
+                text.Append(piece.Text);
+                segmentWidth += piece.Width;
+                x += piece.Width;
+            }
+            // Spaces are drawn as real glyphs, even at the end of a line, so text extraction sees word boundaries.
+            if (i < words.Count - 1 || word.SpaceAfter)
+            {
+                var space = state.SpaceWidth(word);
+                text.Append(' ');
+                segmentWidth += space;
+                x += space;
             }
             if (i < words.Count - 1)
                 x += extra;
         }
-        return Metrics(items, paragraph, measurer);
+        Flush();
+        return Metrics(items, paragraph, state.Measurer);
     }
-
-    static bool CanMerge(Glyphs a, Glyphs b) =>
-        Math.Abs(a.X + a.Width - b.X) < 0.001 && a.Style == b.Style && a.Uri == b.Uri && a.AnchorLink == b.AnchorLink;
 
     static TextLine Metrics(List<Glyphs> items, TextStyle paragraph, TextMeasurer measurer)
     {

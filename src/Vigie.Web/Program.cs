@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Vigie.Web.Data.Seeding;
 using Vigie.Web.Features.Requests;
+using Vigie.Web.Features.Documents;
 using Vigie.Web.Infrastructure;
 using Vigie.Web.Infrastructure.Database;
 using Vigie.Web.Infrastructure.Formatting;
@@ -24,6 +25,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.AddVigieDatabase(vigie);
 builder.AddVigieAccounts(vigie);
 builder.AddVigieRequests();
+builder.AddVigieDocuments(vigie);
 
 // Razor would otherwise escape every accented letter as an entity.
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -44,6 +46,12 @@ builder.Services.AddOutputCache(o => o.AddPolicy(CachePolicies.Public, p =>
         p.NoCache();
     }
 }));
+builder.Services.AddMemoryCache();
+builder.Services.AddScoped<Vigie.Web.Features.CaseFiles.CaseFileService>();
+builder.Services.AddScoped<Vigie.Web.Features.Exports.ExportBuilder>();
+builder.Services.AddSingleton<Vigie.Web.Features.Exports.ExportSignal>();
+builder.Services.AddSingleton<Vigie.Web.Features.Exports.ExportWorker>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<Vigie.Web.Features.Exports.ExportWorker>());
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddRequestLocalization(o =>
 {
@@ -51,6 +59,9 @@ builder.Services.AddRequestLocalization(o =>
     o.SupportedCultures = o.SupportedUICultures = [Fr.Culture];
     o.RequestCultureProviders.Clear();
 });
+
+// Fail at start-up, with the list of missing files, rather than produce broken PDFs later.
+Vigie.Web.Infrastructure.Fonts.EnsurePdfFonts(builder.Configuration["Vigie:FontsDirectory"], builder.Configuration.GetConnectionString("Vigie"));
 
 var app = builder.Build();
 
@@ -61,6 +72,7 @@ if (await CommandLine.TryRunAsync(app, args))
 
 try
 {
+    await app.PrepareDocumentStoreAsync();
     await app.PrepareDatabaseAsync();
 }
 catch (SeedException e)

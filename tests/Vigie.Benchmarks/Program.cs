@@ -11,8 +11,13 @@ namespace Vigie.Benchmarks;
 /// </summary>
 public static class BenchmarkProgram
 {
-    public static void Main(string[] args)
+    public static async Task Main(string[] args)
     {
+        if (args is ["--bulk-export", var count])
+        {
+            await BulkExportMeasure.RunAsync(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture));
+            return;
+        }
         var config = DefaultConfig.Instance
             .AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithWarmupCount(3).WithIterationCount(15))
             .WithOptions(ConfigOptions.DisableOptimizationsValidator);

@@ -28,7 +28,12 @@ public sealed class VigieDbContext(DbContextOptions<VigieDbContext> options)
     public DbSet<CadaRequestEventRevision> RequestEventRevisions => Set<CadaRequestEventRevision>();
     public DbSet<ReminderDigest> ReminderDigests => Set<ReminderDigest>();
     public DbSet<Document> Documents => Set<Document>();
+    public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
+    public DbSet<FilePage> FilePages => Set<FilePage>();
+    public DbSet<ProcessingJob> ProcessingJobs => Set<ProcessingJob>();
+    public DbSet<UploadHold> UploadHolds => Set<UploadHold>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<ExportJob> ExportJobs => Set<ExportJob>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

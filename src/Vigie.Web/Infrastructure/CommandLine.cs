@@ -28,6 +28,14 @@ public static class CommandLine
                     Console.WriteLine("Migrations appliquées.");
                     break;
                 }
+            case "documents":
+                {
+                    var options = app.Services.GetRequiredService<IOptions<VigieOptions>>().Value;
+                    options.SeedOnStartup = false;
+                    await app.PrepareDatabaseAsync();
+                    Environment.ExitCode = await Features.Documents.DocumentsCommand.RunAsync(app.Services, args.SkipWhile(a => a != "documents").ToArray(), Console.Out);
+                    break;
+                }
             case "admin":
                 {
                     var options = app.Services.GetRequiredService<IOptions<VigieOptions>>().Value;
@@ -38,7 +46,7 @@ public static class CommandLine
                     break;
                 }
             default:
-                Console.Error.WriteLine($"Commande inconnue « {command} ». Commandes : seed, migrate, admin create.");
+                Console.Error.WriteLine($"Commande inconnue « {command} ». Commandes : seed, migrate, admin create, documents cleanup, documents process.");
                 Environment.ExitCode = 2;
                 break;
         }

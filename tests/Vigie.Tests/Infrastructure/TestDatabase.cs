@@ -1,8 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using Vigie.Web.Data;
 using Vigie.Web.Data.Seeding;
+using Vigie.Web.Features.Documents;
+using Vigie.Web.Features.Documents.Processing;
+using Vigie.Web.Features.Documents.Storage;
 using Vigie.Web.Infrastructure.Database;
 using Vigie.Web.Infrastructure.Postgres;
 
@@ -21,9 +25,15 @@ public static class TestDatabase
     private static readonly Lazy<Task<Server>> Instance = new(StartAsync);
     private static int _counter;
 
-    private sealed record Server(LocalPostgres? Local, NpgsqlConnectionStringBuilder Admin);
+    private sealed record Server(LocalPostgres? Local, NpgsqlConnectionStringBuilder Admin, string SeedStore);
 
     public static string SeedsDirectory => Path.Combine(AppContext.BaseDirectory, "seeds");
+
+    /// <summary>
+    /// The document store holding the seed files the template database references (already processed): a test app
+    /// copies it into its own data folder, so that its store matches its database.
+    /// </summary>
+    public static async Task<string> SeedStoreAsync() => (await Instance.Value).SeedStore;
 
     public static async Task<string> CreateDatabaseAsync(string prefix)
     {
@@ -63,6 +73,9 @@ public static class TestDatabase
     {
         NpgsqlConnectionStringBuilder admin;
         LocalPostgres? local = null;
+        var work = Path.Combine(Path.GetTempPath(), $"vigie-tests-store-{Environment.ProcessId}");
+        var seedStore = Path.Combine(work, "documents");
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => DeleteQuietly(work);
         var external = Environment.GetEnvironmentVariable("VIGIE_TEST_CONNECTION");
         if (!string.IsNullOrWhiteSpace(external))
         {
@@ -75,16 +88,7 @@ public static class TestDatabase
             AppDomain.CurrentDomain.ProcessExit += (_, _) =>
             {
                 local.Stop();
-                try
-                {
-                    Directory.Delete(folder, recursive: true);
-                }
-                catch (IOException)
-                {
-                }
-                catch (UnauthorizedAccessException)
-                {
-                }
+                DeleteQuietly(folder);
             };
             admin = new NpgsqlConnectionStringBuilder(local.ConnectionString("postgres"));
         }
@@ -95,10 +99,45 @@ public static class TestDatabase
         await using (var db = CreateContext(templateConnection))
         {
             await db.Database.MigrateAsync();
-            await new Seeder(db, TimeProvider.System, NullLogger<Seeder>.Instance).SeedAsync(SeedsDirectory);
+            var store = new DiskDocumentStore(seedStore);
+            await new Seeder(db, TimeProvider.System, NullLogger<Seeder>.Instance, store).SeedAsync(SeedsDirectory);
+            var options = Options.Create(new DocumentOptions());
+            var queue = new ProcessingQueue(db, store, new DocumentProcessor(options, NullLogger<DocumentProcessor>.Instance), options,
+                TimeProvider.System, NullLogger<ProcessingQueue>.Instance);
+            while (await queue.RunNextAsync(Path.Combine(work, "tmp"), CancellationToken.None))
+            {
+            }
         }
         NpgsqlConnection.ClearAllPools();
-        return new Server(local, admin);
+        return new Server(local, admin, seedStore);
+    }
+
+    public static void CopyDirectory(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
+    public static void DeleteQuietly(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
     }
 
     private static async Task ExecuteAsync(NpgsqlConnectionStringBuilder admin, string sql)

@@ -20,10 +20,19 @@ public class VigieFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Emails "sent" by the app are written here (.eml files).</summary>
     public string MailDirectory { get; } = Path.Combine(Path.GetTempPath(), $"vigie-mail-{Guid.NewGuid():N}");
 
+    /// <summary>The app's data folder (document store, temporary files), its own, removed with the factory.</summary>
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), $"vigie-data-{Guid.NewGuid():N}");
+
+    public string StoreDirectory => Path.Combine(DataDirectory, "documents");
+
     /// <summary>High by default so that tests signing in many times are not throttled.</summary>
     protected virtual int AuthRequestsPerMinute => 10_000;
 
-    public virtual async Task InitializeAsync() => ConnectionString = await TestDatabase.CreateDatabaseAsync(GetType().Name);
+    public virtual async Task InitializeAsync()
+    {
+        ConnectionString = await TestDatabase.CreateDatabaseAsync(GetType().Name);
+        TestDatabase.CopyDirectory(await TestDatabase.SeedStoreAsync(), StoreDirectory);
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -35,6 +44,7 @@ public class VigieFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Vigie:Email:PickupDirectory", MailDirectory);
         // The daily reminder job is run by hand in the tests that need it.
         builder.UseSetting("Vigie:Reminders:Enabled", "false");
+        builder.UseSetting("Vigie:DataDirectory", DataDirectory);
         builder.ConfigureLogging(logging =>
         {
             logging.AddProvider(Sql);
@@ -71,6 +81,7 @@ public class VigieFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await base.DisposeAsync();
         await TestDatabase.DropDatabaseAsync(ConnectionString);
+        TestDatabase.DeleteQuietly(DataDirectory);
     }
 }
 

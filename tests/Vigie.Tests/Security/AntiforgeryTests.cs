@@ -22,7 +22,7 @@ public sealed class AntiforgeryTests(VigieFactory factory) : IClassFixture<Vigie
             Assert.True(row is not null, $"POST {route} is not in the authorization matrix");
             yield return row.Sample.Replace("{invitation}", "jeton-quelconque", StringComparison.Ordinal)
                 .Replace("{invitationId}", "1", StringComparison.Ordinal).Replace("{userId}", "1", StringComparison.Ordinal)
-                .Replace("{draft}", "1", StringComparison.Ordinal);
+                .Replace("{draft}", "1", StringComparison.Ordinal).Replace("{privateDocument}", "1", StringComparison.Ordinal);
         }
     }
 

@@ -34,14 +34,16 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
     }
 
     /// <summary>Placeholders in samples: {draft} a draft case of the volunteer, {invitation} a valid invitation token,
-    /// {invitationId} an invitation of the editor, {userId} a spare account, {request} a private request of the
-    /// volunteer with its events {event} and {deletable}, {body} a public body other than a commune.</summary>
+    /// {invitationId} an invitation of the editor, {userId} a spare account, {privateDocument} a private document of
+    /// the volunteer's draft (with a processed file), {request} a private request of the volunteer with its events
+    /// {event} and {deletable}, {body} a public body other than a commune, {export} a failed export.</summary>
     public static readonly Row[] Matrix =
     [
         // Public pages
         new("GET", "/", "/", "200", "200", "200", "200", "200"),
         new("GET", "dossiers", "/dossiers", "200", "200", "200", "200", "200"),
-        new("GET", "dossiers/{slug}", "/dossiers/elancourt", "200", "200", "200", "200", "200"),
+        new("GET", "dossiers/{slug:regex(^[a-z0-9-]+$)}", "/dossiers/elancourt", "200", "200", "200", "200", "200"),
+        new("GET", "dossiers/{slug}.pdf", "/dossiers/elancourt.pdf", "200", "200", "200", "200", "200"),
         new("GET", "communes", "/communes", "200", "200", "200", "200", "200"),
         new("GET", "communes/{code}", "/communes/78208", "200", "200", "200", "200", "200"),
         new("GET", "prestataires", "/prestataires", "200", "200", "200", "200", "200"),
@@ -49,6 +51,14 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         new("GET", "technologies", "/technologies", "200", "200", "200", "200", "200"),
         new("GET", "technologies/{slug}", "/technologies/lapi", "200", "200", "200", "200", "200"),
         new("*", "/healthz", "/healthz", "200", "200", "200", "200", "200"),
+        new("GET", "flux/dossiers.atom", "/flux/dossiers.atom", "200", "200", "200", "200", "200"),
+        new("GET", "communes/{code}/flux.atom", "/communes/78208/flux.atom", "200", "200", "200", "200", "200"),
+        new("GET", "technologies/{slug}/flux.atom", "/technologies/lapi/flux.atom", "200", "200", "200", "200", "200"),
+        new("GET", "prestataires/{slug}/flux.atom", "/prestataires/genetec/flux.atom", "200", "200", "200", "200", "200"),
+        new("GET", "export", "/export", "200", "200", "200", "200", "200"),
+        new("POST", "export", "/export", "302", "302", "302", "302", "302"),
+        new("GET", "export/{id:guid}", "/export/{export}", "200", "200", "200", "200", "200"),
+        new("GET", "export/{id:guid}/archive", "/export/{export}/archive", "404", "404", "404", "404", "404"),
         new("*", "/erreur", "/erreur", "500", "500", "500", "500", "500"),
         new("*", "/erreur/{code:int}", "/erreur/404", "404", "404", "404", "404", "404"),
         new("*", "{**path}", "/nulle/part", "404", "404", "404", "404", "404"),
@@ -108,6 +118,19 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         new("POST", "organismes/nouveau", "/organismes/nouveau", "login", "denied", "denied", "400", "400"),
         new("GET", "organismes/{id:int}/modifier", "/organismes/{body}/modifier", "login", "denied", "denied", "200", "200"),
         new("POST", "organismes/{id:int}/modifier", "/organismes/{body}/modifier", "login", "denied", "denied", "400", "400"),
+        // Documents: {privateDocument} is a private document the volunteer uploaded to their draft.
+        new("GET", "documents", "/documents?q=plaques", "200", "200", "200", "200", "200"),
+        new("GET", "documents/{id:int}", "/documents/{privateDocument}", "404", "200", "404", "200", "200"),
+        new("GET", "documents/{id:int}/fichier", "/documents/{privateDocument}/fichier", "404", "200", "404", "200", "200"),
+        new("GET", "documents/{id:int}/telecharger", "/documents/{privateDocument}/telecharger", "404", "200", "404", "200", "200"),
+        new("GET", "documents/{id:int}/pages/{page:int}/apercu", "/documents/{privateDocument}/pages/1/apercu", "404", "200", "404", "200", "200"),
+        new("GET", "documents/{id:int}/modifier", "/documents/{privateDocument}/modifier", "login", "200", "404", "200", "200"),
+        new("POST", "documents/{id:int}/modifier", "/documents/{privateDocument}/modifier", "login", "200", "404", "200", "200"),
+        new("GET", "documents/ajouter", "/documents/ajouter?dossier={draft}", "login", "200", "404", "200", "200"),
+        // A form-urlencoded body is no upload: 400 once authorized.
+        new("POST", "documents/ajouter", "/documents/ajouter?dossier={draft}", "login", "400", "404", "400", "400"),
+        new("GET", "api/documents", "/api/documents?q=plaques", "200", "200", "200", "200", "200"),
+        new("GET", "api/documents/{id:int}", "/api/documents/{privateDocument}", "404", "200", "404", "200", "200"),
     ];
 
     /// <summary>The app, a member per persona, and the data the samples refer to.</summary>
@@ -135,6 +158,15 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
             var revocable = new Invitation { TokenHash = Tokens.Hash(Tokens.New()), Role = Roles.Volunteer, CreatedById = editor.Id, CreatedAt = DateTimeOffset.UtcNow, ExpiresAt = DateTimeOffset.UtcNow.AddDays(7) };
             db.Invitations.Add(revocable);
             await db.SaveChangesAsync();
+            var seedFile = await db.Documents.Where(d => d.FileId != null).Select(d => d.FileId).FirstAsync();
+            var privateDocument = new Document { Title = "Courrier privé", Kind = DocumentKind.Courrier, CaseId = draft.Id, FileId = seedFile, FileName = "courrier.pdf", UploadedById = volunteer.Id, UploadedAt = DateTimeOffset.UtcNow };
+            db.Documents.Add(privateDocument);
+            await db.SaveChangesAsync();
+            Values["privateDocument"] = privateDocument.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var failedExport = new ExportJob { Id = Guid.NewGuid(), CreatedAt = DateTimeOffset.UtcNow, Status = ExportStatus.Failed, FilterKey = "matrice", Error = "Échec de test." };
+            db.ExportJobs.Add(failedExport);
+            await db.SaveChangesAsync();
+            Values["export"] = failedExport.Id.ToString();
             Values["draft"] = draft.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
             Values["invitation"] = token;
             Values["invitationId"] = revocable.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);

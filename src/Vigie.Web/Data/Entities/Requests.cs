@@ -156,17 +156,3 @@ public sealed class ReminderDigest
     public int ItemCount { get; set; }
 }
 
-/// <summary>A document's metadata; the file itself comes with document storage.</summary>
-public sealed class Document
-{
-    public int Id { get; set; }
-    public required string Title { get; set; }
-    public DocumentKind Kind { get; set; }
-    public DateOnly? Date { get; set; }
-    public int? CaseId { get; set; }
-    public Case? Case { get; set; }
-    public int? CadaRequestId { get; set; }
-    public CadaRequest? CadaRequest { get; set; }
-    public bool IsPublic { get; set; }
-    public string? Description { get; set; }
-}

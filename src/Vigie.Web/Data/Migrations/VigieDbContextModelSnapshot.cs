@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 using Vigie.Web.Data;
 
 #nullable disable
@@ -235,42 +236,96 @@ namespace Vigie.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<string>("Authority")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)")
-                        .HasColumnName("authority");
+                    b.Property<DateOnly?>("AnalysedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("analysed_on");
 
                     b.Property<int?>("CaseId")
                         .HasColumnType("integer")
                         .HasColumnName("case_id");
 
-                    b.Property<string>("DocumentsRequested")
+                    b.Property<string>("Channel")
                         .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("documents_requested");
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("ChannelUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("channel_url");
+
+                    b.Property<string>("ClosingOutcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("closing_outcome");
+
+                    b.Property<string>("Context")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("context");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("IsClosed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_closed");
 
                     b.Property<bool>("IsPublic")
                         .HasColumnType("boolean")
                         .HasColumnName("is_public");
 
-                    b.Property<int?>("MunicipalityId")
-                        .HasColumnType("integer")
-                        .HasColumnName("municipality_id");
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("mode");
+
+                    b.Property<string>("NextAction")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("next_action");
+
+                    b.Property<string>("NextDeadlineKind")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("next_deadline_kind");
+
+                    b.Property<DateOnly?>("NextDeadlineOn")
+                        .HasColumnType("date")
+                        .HasColumnName("next_deadline_on");
 
                     b.Property<string>("OutcomeSummary")
-                        .HasColumnType("text")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
                         .HasColumnName("outcome_summary");
+
+                    b.Property<int>("PublicBodyId")
+                        .HasColumnType("integer")
+                        .HasColumnName("public_body_id");
+
+                    b.Property<int?>("RequesterId")
+                        .HasColumnType("integer")
+                        .HasColumnName("requester_id");
 
                     b.Property<DateOnly?>("SentOn")
                         .HasColumnType("date")
                         .HasColumnName("sent_on");
 
-                    b.Property<string>("Status")
+                    b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)")
-                        .HasColumnName("status");
+                        .HasColumnName("state");
+
+                    b.Property<string>("StateLabel")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("state_label");
 
                     b.Property<string>("Subject")
                         .IsRequired()
@@ -278,16 +333,196 @@ namespace Vigie.Web.Data.Migrations
                         .HasColumnType("character varying(500)")
                         .HasColumnName("subject");
 
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id")
                         .HasName("pk_cada_requests");
 
                     b.HasIndex("CaseId")
                         .HasDatabaseName("ix_cada_requests_case_id");
 
-                    b.HasIndex("MunicipalityId")
-                        .HasDatabaseName("ix_cada_requests_municipality_id");
+                    b.HasIndex("PublicBodyId")
+                        .HasDatabaseName("ix_cada_requests_public_body_id");
+
+                    b.HasIndex("RequesterId")
+                        .HasDatabaseName("ix_cada_requests_requester_id");
+
+                    b.HasIndex("IsClosed", "NextDeadlineOn")
+                        .HasDatabaseName("ix_cada_requests_is_closed_next_deadline_on");
 
                     b.ToTable("cada_requests", (string)null);
+                });
+
+            modelBuilder.Entity("Vigie.Web.Data.Entities.CadaRequestEvent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("AuthorId")
+                        .HasColumnType("integer")
+                        .HasColumnName("author_id");
+
+                    b.Property<int>("CadaRequestId")
+                        .HasColumnType("integer")
+                        .HasColumnName("cada_request_id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("comment");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("decision");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<string>("FileNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("file_number");
+
+                    b.Property<string>("Ground")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("ground");
+
+                    b.Property<string>("JudgmentOutcome")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("judgment_outcome");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("occurred_on");
+
+                    b.Property<string>("OccurredOnPrecision")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("occurred_on_precision");
+
+                    b.Property<string>("OpinionMotivation")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("opinion_motivation");
+
+                    b.Property<string>("OpinionNumber")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("opinion_number");
+
+                    b.Property<string>("OpinionSens")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("opinion_sens");
+
+                    b.Property<string>("OpinionType")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("opinion_type");
+
+                    b.Property<bool>("StatesAppealRoutes")
+                        .HasColumnType("boolean")
+                        .HasColumnName("states_appeal_routes");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_request_events");
+
+                    b.HasIndex("AuthorId")
+                        .HasDatabaseName("ix_request_events_author_id");
+
+                    b.HasIndex("CadaRequestId", "OccurredOn")
+                        .HasDatabaseName("ix_request_events_cada_request_id_occurred_on");
+
+                    b.ToTable("request_events", (string)null);
+                });
+
+            modelBuilder.Entity("Vigie.Web.Data.Entities.CadaRequestEventRevision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("action");
+
+                    b.Property<int?>("ActorId")
+                        .HasColumnType("integer")
+                        .HasColumnName("actor_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<int>("CadaRequestId")
+                        .HasColumnType("integer")
+                        .HasColumnName("cada_request_id");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("integer")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("summary");
+
+                    b.HasKey("Id")
+                        .HasName("pk_request_event_revisions");
+
+                    b.HasIndex("ActorId")
+                        .HasDatabaseName("ix_request_event_revisions_actor_id");
+
+                    b.HasIndex("EventId")
+                        .HasDatabaseName("ix_request_event_revisions_event_id");
+
+                    b.HasIndex("CadaRequestId", "At")
+                        .HasDatabaseName("ix_request_event_revisions_cada_request_id_at");
+
+                    b.ToTable("request_event_revisions", (string)null);
                 });
 
             modelBuilder.Entity("Vigie.Web.Data.Entities.Case", b =>
@@ -506,9 +741,22 @@ namespace Vigie.Web.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("description");
 
+                    b.Property<int?>("FileId")
+                        .HasColumnType("integer")
+                        .HasColumnName("file_id");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
                     b.Property<bool>("IsPublic")
                         .HasColumnType("boolean")
                         .HasColumnName("is_public");
+
+                    b.Property<bool>("IsRedacted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_redacted");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -516,11 +764,43 @@ namespace Vigie.Web.Data.Migrations
                         .HasColumnType("character varying(30)")
                         .HasColumnName("kind");
 
+                    b.Property<DateOnly?>("ReceivedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("received_on");
+
+                    b.Property<string>("RedactionGround")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("redaction_ground");
+
+                    b.Property<string>("RedactionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("redaction_note");
+
+                    b.Property<int?>("RequestEventId")
+                        .HasColumnType("integer")
+                        .HasColumnName("request_event_id");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
                         .HasColumnName("title");
+
+                    b.Property<DateTimeOffset?>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<int?>("UploadedById")
+                        .HasColumnType("integer")
+                        .HasColumnName("uploaded_by_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id")
                         .HasName("pk_documents");
@@ -531,7 +811,184 @@ namespace Vigie.Web.Data.Migrations
                     b.HasIndex("CaseId")
                         .HasDatabaseName("ix_documents_case_id");
 
+                    b.HasIndex("FileId")
+                        .HasDatabaseName("ix_documents_file_id");
+
+                    b.HasIndex("RequestEventId")
+                        .HasDatabaseName("ix_documents_request_event_id");
+
+                    b.HasIndex("UploadedById")
+                        .HasDatabaseName("ix_documents_uploaded_by_id");
+
                     b.ToTable("documents", (string)null);
+                });
+
+            modelBuilder.Entity("Vigie.Web.Data.Entities.EventDocumentOutcome", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("integer")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("Ground")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("ground");
+
+                    b.Property<int>("RequestedDocumentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("requested_document_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_event_document_outcomes");
+
+                    b.HasIndex("RequestedDocumentId")
+                        .HasDatabaseName("ix_event_document_outcomes_requested_document_id");
+
+                    b.HasIndex("EventId", "RequestedDocumentId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_event_document_outcomes_event_id_requested_document_id");
+
+                    b.ToTable("event_document_outcomes", (string)null);
+                });
+
+            modelBuilder.Entity("Vigie.Web.Data.Entities.ExportJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DepartmentCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("department_code");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("integer")
+                        .HasColumnName("done");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("text")
+                        .HasColumnName("error");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("file_name");
+
+                    b.Property<long?>("FileSize")
+                        .HasColumnType("bigint")
+                        .HasColumnName("file_size");
+
+                    b.Property<string>("FilterKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("filter_key");
+
+                    b.Property<string>("RequestStatus")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("request_status");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TechnologySlug")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("technology_slug");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer")
+                        .HasColumnName("total");
+
+                    b.Property<string>("VendorSlug")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("vendor_slug");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_export_jobs");
+
+                    b.HasIndex("FilterKey")
+                        .HasDatabaseName("ix_export_jobs_filter_key");
+
+                    b.HasIndex("Status", "CreatedAt")
+                        .HasDatabaseName("ix_export_jobs_status_created_at");
+
+                    b.ToTable("export_jobs", (string)null);
+                });
+
+            modelBuilder.Entity("Vigie.Web.Data.Entities.FilePage", b =>
+                {
+                    b.Property<int>("FileId")
+                        .HasColumnType("integer")
+                        .HasColumnName("file_id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector")
+                        .HasComputedColumnSql("vigie_search_vector(text)", true);
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text");
+
+                    b.Property<string>("ThumbnailSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("thumbnail_sha256")
+                        .IsFixedLength();
+
+                    b.HasKey("FileId", "Number")
+                        .HasName("pk_file_pages");
+
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_file_pages_search_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
+
+                    b.ToTable("file_pages", (string)null);
                 });
 
             modelBuilder.Entity("Vigie.Web.Data.Entities.Funding", b =>
@@ -768,6 +1225,53 @@ namespace Vigie.Web.Data.Migrations
                     b.ToTable("municipalities", (string)null);
                 });
 
+            modelBuilder.Entity("Vigie.Web.Data.Entities.ProcessingJob", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("FileId")
+                        .HasColumnType("integer")
+                        .HasColumnName("file_id");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lease_until");
+
+                    b.Property<DateTimeOffset>("RunAfter")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("run_after");
+
+                    b.HasKey("Id")
+                        .HasName("pk_processing_jobs");
+
+                    b.HasIndex("FileId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_processing_jobs_file_id");
+
+                    b.HasIndex("RunAfter")
+                        .HasDatabaseName("ix_processing_jobs_run_after");
+
+                    b.ToTable("processing_jobs", (string)null);
+                });
+
             modelBuilder.Entity("Vigie.Web.Data.Entities.PublicBody", b =>
                 {
                     b.Property<int>("Id")
@@ -928,6 +1432,63 @@ namespace Vigie.Web.Data.Migrations
                     b.ToTable("regions", (string)null);
                 });
 
+            modelBuilder.Entity("Vigie.Web.Data.Entities.ReminderDigest", b =>
+                {
+                    b.Property<int>("UserId")
+                        .HasColumnType("integer")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<int>("ItemCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("item_count");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.HasKey("UserId", "Day")
+                        .HasName("pk_reminder_digests");
+
+                    b.ToTable("reminder_digests", (string)null);
+                });
+
+            modelBuilder.Entity("Vigie.Web.Data.Entities.RequestedDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CadaRequestId")
+                        .HasColumnType("integer")
+                        .HasColumnName("cada_request_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_requested_documents");
+
+                    b.HasIndex("CadaRequestId", "Position")
+                        .IsUnique()
+                        .HasDatabaseName("ix_requested_documents_cada_request_id_position");
+
+                    b.ToTable("requested_documents", (string)null);
+                });
+
             modelBuilder.Entity("Vigie.Web.Data.Entities.Role", b =>
                 {
                     b.Property<int>("Id")
@@ -1044,6 +1605,65 @@ namespace Vigie.Web.Data.Migrations
                     b.ToTable("sources", (string)null);
                 });
 
+            modelBuilder.Entity("Vigie.Web.Data.Entities.StoredFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("format");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint")
+                        .HasColumnName("length");
+
+                    b.Property<int?>("PageCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("page_count");
+
+                    b.Property<DateTimeOffset?>("ProcessedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("processed_at");
+
+                    b.Property<string>("ProcessingError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("processing_error");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_stored_files");
+
+                    b.HasIndex("Sha256")
+                        .IsUnique()
+                        .HasDatabaseName("ix_stored_files_sha256");
+
+                    b.ToTable("stored_files", (string)null);
+                });
+
             modelBuilder.Entity("Vigie.Web.Data.Entities.Technology", b =>
                 {
                     b.Property<int>("Id")
@@ -1132,6 +1752,55 @@ namespace Vigie.Web.Data.Migrations
                     b.ToTable("timeline_events", (string)null);
                 });
 
+            modelBuilder.Entity("Vigie.Web.Data.Entities.UploadHold", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("format");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint")
+                        .HasColumnName("length");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("integer")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_upload_holds");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_upload_holds_created_at");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_upload_holds_user_id");
+
+                    b.ToTable("upload_holds", (string)null);
+                });
+
             modelBuilder.Entity("Vigie.Web.Data.Entities.User", b =>
                 {
                     b.Property<int>("Id")
@@ -1169,6 +1838,11 @@ namespace Vigie.Web.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("email_confirmed");
 
+                    b.Property<string>("FirstNames")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("first_names");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean")
                         .HasColumnName("lockout_enabled");
@@ -1203,9 +1877,23 @@ namespace Vigie.Web.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("phone_number_confirmed");
 
+                    b.Property<string>("PostalAddress")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("postal_address");
+
+                    b.Property<bool>("ReceivesReminders")
+                        .HasColumnType("boolean")
+                        .HasColumnName("receives_reminders");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text")
                         .HasColumnName("security_stamp");
+
+                    b.Property<string>("Surname")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("surname");
 
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("boolean")
@@ -1396,15 +2084,71 @@ namespace Vigie.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_cada_requests_cases_case_id");
 
-                    b.HasOne("Vigie.Web.Data.Entities.Municipality", "Municipality")
+                    b.HasOne("Vigie.Web.Data.Entities.PublicBody", "PublicBody")
                         .WithMany()
-                        .HasForeignKey("MunicipalityId")
+                        .HasForeignKey("PublicBodyId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_cada_requests_municipalities_municipality_id");
+                        .IsRequired()
+                        .HasConstraintName("fk_cada_requests_public_bodies_public_body_id");
+
+                    b.HasOne("Vigie.Web.Data.Entities.User", "Requester")
+                        .WithMany()
+                        .HasForeignKey("RequesterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_cada_requests_users_requester_id");
 
                     b.Navigation("Case");
 
-                    b.Navigation("Municipality");
+                    b.Navigation("PublicBody");
+
+                    b.Navigation("Requester");
+                });
+
+            modelBuilder.Entity("Vigie.Web.Data.Entities.CadaRequestEvent", b =>
+                {
+                    b.HasOne("Vigie.Web.Data.Entities.User", "Author")
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_request_events_users_author_id");
+
+                    b.HasOne("Vigie.Web.Data.Entities.CadaRequest", "CadaRequest")
+                        .WithMany("Events")
+                        .HasForeignKey("CadaRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_request_events_cada_requests_cada_request_id");
+
+                    b.Navigation("Author");
+
+                    b.Navigation("CadaRequest");
+                });
+
+            modelBuilder.Entity("Vigie.Web.Data.Entities.CadaRequestEventRevision", b =>
+                {
+                    b.HasOne("Vigie.Web.Data.Entities.User", "Actor")
+                        .WithMany()
+                        .HasForeignKey("ActorId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_request_event_revisions_users_actor_id");
+
+                    b.HasOne("Vigie.Web.Data.Entities.CadaRequest", null)
+                        .WithMany()
+                        .HasForeignKey("CadaRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_request_event_revisions_cada_requests_cada_request_id");
+
+                    b.HasOne("Vigie.Web.Data.Entities.CadaRequestEvent", "Event")
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_request_event_revisions_request_events_event_id");
+
+                    b.Navigation("Actor");
+
+                    b.Navigation("Event");
                 });
 
             modelBuilder.Entity("Vigie.Web.Data.Entities.Case", b =>
@@ -1489,9 +2233,66 @@ namespace Vigie.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_documents_cases_case_id");
 
+                    b.HasOne("Vigie.Web.Data.Entities.StoredFile", "File")
+                        .WithMany("Documents")
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_documents_stored_files_file_id");
+
+                    b.HasOne("Vigie.Web.Data.Entities.CadaRequestEvent", "RequestEvent")
+                        .WithMany()
+                        .HasForeignKey("RequestEventId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_documents_request_events_request_event_id");
+
+                    b.HasOne("Vigie.Web.Data.Entities.User", "UploadedBy")
+                        .WithMany()
+                        .HasForeignKey("UploadedById")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_documents_users_uploaded_by_id");
+
                     b.Navigation("CadaRequest");
 
                     b.Navigation("Case");
+
+                    b.Navigation("File");
+
+                    b.Navigation("RequestEvent");
+
+                    b.Navigation("UploadedBy");
+                });
+
+            modelBuilder.Entity("Vigie.Web.Data.Entities.EventDocumentOutcome", b =>
+                {
+                    b.HasOne("Vigie.Web.Data.Entities.CadaRequestEvent", "Event")
+                        .WithMany("DocumentOutcomes")
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_event_document_outcomes_request_events_event_id");
+
+                    b.HasOne("Vigie.Web.Data.Entities.RequestedDocument", "RequestedDocument")
+                        .WithMany()
+                        .HasForeignKey("RequestedDocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_event_document_outcomes_requested_documents_requested_docum");
+
+                    b.Navigation("Event");
+
+                    b.Navigation("RequestedDocument");
+                });
+
+            modelBuilder.Entity("Vigie.Web.Data.Entities.FilePage", b =>
+                {
+                    b.HasOne("Vigie.Web.Data.Entities.StoredFile", "File")
+                        .WithMany("Pages")
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_file_pages_stored_files_file_id");
+
+                    b.Navigation("File");
                 });
 
             modelBuilder.Entity("Vigie.Web.Data.Entities.Funding", b =>
@@ -1563,6 +2364,18 @@ namespace Vigie.Web.Data.Migrations
                     b.Navigation("Region");
                 });
 
+            modelBuilder.Entity("Vigie.Web.Data.Entities.ProcessingJob", b =>
+                {
+                    b.HasOne("Vigie.Web.Data.Entities.StoredFile", "File")
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_processing_jobs_stored_files_file_id");
+
+                    b.Navigation("File");
+                });
+
             modelBuilder.Entity("Vigie.Web.Data.Entities.PublicBody", b =>
                 {
                     b.HasOne("Vigie.Web.Data.Entities.Department", "Department")
@@ -1602,6 +2415,30 @@ namespace Vigie.Web.Data.Migrations
                     b.Navigation("Source");
                 });
 
+            modelBuilder.Entity("Vigie.Web.Data.Entities.ReminderDigest", b =>
+                {
+                    b.HasOne("Vigie.Web.Data.Entities.User", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_reminder_digests_users_user_id");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Vigie.Web.Data.Entities.RequestedDocument", b =>
+                {
+                    b.HasOne("Vigie.Web.Data.Entities.CadaRequest", "CadaRequest")
+                        .WithMany("RequestedDocuments")
+                        .HasForeignKey("CadaRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_requested_documents_cada_requests_cada_request_id");
+
+                    b.Navigation("CadaRequest");
+                });
+
             modelBuilder.Entity("Vigie.Web.Data.Entities.Source", b =>
                 {
                     b.HasOne("Vigie.Web.Data.Entities.Case", "Case")
@@ -1632,6 +2469,16 @@ namespace Vigie.Web.Data.Migrations
                     b.Navigation("Case");
 
                     b.Navigation("Source");
+                });
+
+            modelBuilder.Entity("Vigie.Web.Data.Entities.UploadHold", b =>
+                {
+                    b.HasOne("Vigie.Web.Data.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_upload_holds_asp_net_users_user_id");
                 });
 
             modelBuilder.Entity("case_technologies", b =>
@@ -1671,6 +2518,15 @@ namespace Vigie.Web.Data.Migrations
             modelBuilder.Entity("Vigie.Web.Data.Entities.CadaRequest", b =>
                 {
                     b.Navigation("Documents");
+
+                    b.Navigation("Events");
+
+                    b.Navigation("RequestedDocuments");
+                });
+
+            modelBuilder.Entity("Vigie.Web.Data.Entities.CadaRequestEvent", b =>
+                {
+                    b.Navigation("DocumentOutcomes");
                 });
 
             modelBuilder.Entity("Vigie.Web.Data.Entities.Case", b =>
@@ -1688,6 +2544,13 @@ namespace Vigie.Web.Data.Migrations
                     b.Navigation("Sources");
 
                     b.Navigation("TimelineEvents");
+                });
+
+            modelBuilder.Entity("Vigie.Web.Data.Entities.StoredFile", b =>
+                {
+                    b.Navigation("Documents");
+
+                    b.Navigation("Pages");
                 });
 #pragma warning restore 612, 618
         }

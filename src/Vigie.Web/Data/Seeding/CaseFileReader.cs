@@ -8,7 +8,7 @@ namespace Vigie.Web.Data.Seeding;
 public static class CaseFileReader
 {
     public static CaseSeed Read(string text, string file, IReadOnlySet<string> communes,
-        IReadOnlySet<string> technologies, IReadOnlySet<string> vendors)
+        IReadOnlySet<string> technologies, IReadOnlySet<string> vendors, string? seedsDirectory = null)
     {
         var lines = text.ReplaceLineEndings("\n").Split('\n');
         if (lines.Length == 0 || lines[0].Trim() != "---")
@@ -22,6 +22,10 @@ public static class CaseFileReader
         }
         var frontMatter = string.Join('\n', lines[1..end]);
         var body = string.Join('\n', lines[(end + 1)..]).Trim();
+        if (NarrativeMarkdown.Validate(body) is { } problem)
+        {
+            throw new SeedException(file, end + 2, problem);
+        }
         // Line numbers in the YAML start at 1 on the line after the opening "---".
         var root = YamlMap.Load(frontMatter, file, lineOffset: 1);
         if (root is not YamlDotNet.RepresentationModel.YamlMappingNode mapping)
@@ -153,20 +157,22 @@ public static class CaseFileReader
 
         var documents = map.Maps("documents", "documents").Select(d =>
         {
-            d.OnlyKeys("title", "kind", "date", "request", "public", "description");
+            d.OnlyKeys("title", "kind", "date", "received", "request", "public", "description", "file");
             var key = d.Text("request");
             if (key is not null && !requestKeys.Contains(key))
             {
                 throw d.Error($"« request: {key} » ne correspond à aucune demande de ce fichier");
             }
+            var path = d.Text("file", maxLength: 300);
             return new DocumentSeed(new Document
             {
                 Title = d.Text("title", required: true, maxLength: 500)!,
                 Kind = d.Enum("kind", DocumentKind.Autre),
                 Date = d.Date("date")?.Date,
+                ReceivedOn = d.Date("received")?.Date,
                 IsPublic = d.Bool("public", fallback: false),
                 Description = FrenchTypography.ApplyOrNull(d.Text("description")),
-            }, key);
+            }, key, path is null ? null : SeedFileAt(d, path, seedsDirectory));
         }).ToList();
 
         var entity = new Case
@@ -182,6 +188,33 @@ public static class CaseFileReader
             Quotes = quotes,
         };
         return new CaseSeed(file, entity, municipalityCode, technologySlugs, vendorSlugs, contracts, requests, documents);
+    }
+
+    /// <summary>A document file: relative to seeds/, inside it, of an accepted format that its extension names.</summary>
+    private static SeedFile SeedFileAt(YamlMap map, string path, string? seedsDirectory)
+    {
+        if (seedsDirectory is null)
+        {
+            throw map.Error($"« file: {path} » : le dossier seeds/ est inconnu");
+        }
+        var root = Path.GetFullPath(seedsDirectory);
+        var full = Path.GetFullPath(Path.Combine(root, path));
+        if (Path.IsPathRooted(path) || !full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            throw map.Error($"« file: {path} » doit être un chemin relatif à l'intérieur de seeds/");
+        }
+        if (!File.Exists(full))
+        {
+            throw map.Error($"fichier introuvable « {path} » (chemin relatif à seeds/)");
+        }
+        var format = Features.Documents.Upload.FileSniffer.Detect(full);
+        var claimed = Features.Documents.FileFormats.Claimed(full, null);
+        if (format is null || format != claimed)
+        {
+            throw map.Error($"« {path} » n'est pas d'un format accepté ({Features.Documents.FileFormats.Accepted}) ou son extension ne correspond pas à son contenu");
+        }
+        var bytes = File.ReadAllBytes(full);
+        return new SeedFile(full, Path.GetFileName(full), format.Value, Features.Documents.Storage.ContentHash.Of(bytes), bytes.Length);
     }
 
     private static List<string> References(YamlMap map, string key, IReadOnlySet<string> known, string unknown, string catalog)

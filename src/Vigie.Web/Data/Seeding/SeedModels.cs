@@ -31,4 +31,7 @@ public sealed record ContractSeed(Contract Contract, string? VendorSlug, string?
 /// <summary>A request of a case file; its body is the commune with the INSEE code <paramref name="BodyCode"/>.</summary>
 public sealed record RequestSeed(string Key, CadaRequest Request, string BodyCode);
 
-public sealed record DocumentSeed(Document Document, string? RequestKey);
+public sealed record DocumentSeed(Document Document, string? RequestKey, SeedFile? File);
+
+/// <summary>A file under seeds/ that a seed document points to, checked (accepted format) and hashed when read.</summary>
+public sealed record SeedFile(string FullPath, string Name, FileFormat Format, Features.Documents.Storage.ContentHash Hash, long Length);

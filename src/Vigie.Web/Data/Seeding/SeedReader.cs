@@ -21,7 +21,7 @@ public static class SeedReader
         var cases = Directory.Exists(casesDirectory)
             ? Directory.GetFiles(casesDirectory, "*.md").Order(StringComparer.Ordinal)
                 .Select(path => ReadCase(path, Relative(seedsDirectory, path), communes,
-                    technologies.Select(t => t.Slug).ToHashSet(), vendors.Select(v => v.Slug).ToHashSet()))
+                    technologies.Select(t => t.Slug).ToHashSet(), vendors.Select(v => v.Slug).ToHashSet(), seedsDirectory))
                 .ToList()
             : [];
         var duplicate = cases.GroupBy(c => c.Case.Slug).FirstOrDefault(g => g.Count() > 1);
@@ -193,6 +193,6 @@ public static class SeedReader
     }
 
     public static CaseSeed ReadCase(string path, string file, IReadOnlySet<string> communes,
-        IReadOnlySet<string> technologies, IReadOnlySet<string> vendors) =>
-        CaseFileReader.Read(File.ReadAllText(path), file, communes, technologies, vendors);
+        IReadOnlySet<string> technologies, IReadOnlySet<string> vendors, string? seedsDirectory = null) =>
+        CaseFileReader.Read(File.ReadAllText(path), file, communes, technologies, vendors, seedsDirectory);
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
 using Vigie.Web.Data.Entities;
+using Vigie.Web.Features.Documents.Storage;
 using Vigie.Web.Infrastructure;
 
 namespace Vigie.Web.Data.Seeding;
@@ -14,7 +15,7 @@ public sealed record SeedReport(int Communes, int CommunesChanged, int Technolog
 /// not change are not touched), while technologies, vendors and cases are only added when their slug is
 /// new, so that edits made in the app are never overwritten by a later start-up.
 /// </summary>
-public sealed class Seeder(VigieDbContext db, TimeProvider clock, ILogger<Seeder> logger)
+public sealed class Seeder(VigieDbContext db, TimeProvider clock, ILogger<Seeder> logger, IDocumentStore? store = null)
 {
     public async Task<SeedReport> SeedAsync(string seedsDirectory, CancellationToken cancellationToken = default)
     {
@@ -241,11 +242,18 @@ public sealed class Seeder(VigieDbContext db, TimeProvider clock, ILogger<Seeder
                 return r.Request;
             });
             entity.CadaRequests = requests.Values.ToList();
-            entity.Documents = seed.Documents.Select(d =>
+            entity.Documents = [];
+            foreach (var d in seed.Documents)
             {
                 d.Document.CadaRequest = d.RequestKey is null ? null : requests[d.RequestKey];
-                return d.Document;
-            }).ToList();
+                if (d.File is { } file)
+                {
+                    d.Document.File = await StoreSeedFileAsync(file, now, cancellationToken);
+                    d.Document.FileName = file.Name;
+                    d.Document.UploadedAt = now;
+                }
+                entity.Documents.Add(d.Document);
+            }
             db.Cases.Add(entity);
         }
         await db.SaveChangesAsync(cancellationToken);
@@ -257,5 +265,26 @@ public sealed class Seeder(VigieDbContext db, TimeProvider clock, ILogger<Seeder
         }
         await db.SaveChangesAsync(cancellationToken);
         return toAdd.Count;
+    }
+
+    /// <summary>Seed files go through the document store like uploads, and are queued for processing.</summary>
+    private async Task<StoredFile> StoreSeedFileAsync(SeedFile file, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (store is null)
+        {
+            throw new InvalidOperationException("Seed documents with a file need a document store.");
+        }
+        var known = db.StoredFiles.Local.FirstOrDefault(f => f.Sha256 == file.Hash.Value)
+            ?? await db.StoredFiles.SingleOrDefaultAsync(f => f.Sha256 == file.Hash.Value, cancellationToken);
+        if (known is not null)
+        {
+            return known;
+        }
+        await StoreLock.ShareAsync(db, cancellationToken);
+        await store.PutAsync(file.Hash, file.FullPath, cancellationToken);
+        var stored = new StoredFile { Sha256 = file.Hash.Value, Length = file.Length, Format = file.Format, CreatedAt = now, Status = ProcessingStatus.Pending };
+        db.StoredFiles.Add(stored);
+        db.ProcessingJobs.Add(new ProcessingJob { File = stored, CreatedAt = now, RunAfter = now });
+        return stored;
     }
 }

@@ -28,6 +28,11 @@ internal sealed class YamlMap(YamlMappingNode node, string file, int lineOffset)
         {
             throw new SeedException(file, (int)e.Start.Line + lineOffset, $"YAML invalide ({FirstLine(e.Message)})");
         }
+        catch (ArgumentException)
+        {
+            // YamlDotNet's representation model rejects some event sequences (": :" as a key) this way.
+            throw new SeedException(file, parser.LastLine + lineOffset, "YAML invalide (structure non reconnue)");
+        }
         catch (InvalidOperationException)
         {
             // YamlDotNet's scanner fails this way on some unterminated flow collections; report where it was.

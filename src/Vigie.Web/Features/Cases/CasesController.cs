@@ -19,7 +19,8 @@ public sealed class CasesController(VigieDbContext db, TimeProvider clock) : Con
         return View(cases);
     }
 
-    [HttpGet("{slug}")]
+    // Slugs have no dot, so "elancourt.pdf" goes to the case file.
+    [HttpGet("{slug:regex(^[[a-z0-9-]]+$)}")]
     [OutputCache(PolicyName = CachePolicies.Public)]
     public async Task<IActionResult> Show(string slug, CancellationToken cancellationToken)
     {

@@ -26,7 +26,9 @@ public static class DatabaseSetup
             builder.Services.AddSingleton(server);
             builder.Services.AddHostedService<LocalPostgresLifetime>();
         }
-        builder.Services.AddDbContextPool<VigieDbContext>(o => Configure(o, connectionString));
+        // Interceptors registered as services (none in production) let a test simulate a crash at commit.
+        builder.Services.AddDbContextPool<VigieDbContext>((services, o) =>
+            Configure(o, connectionString).AddInterceptors(services.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
         builder.Services.AddScoped<Seeder>();
     }
 

@@ -31,6 +31,14 @@ public static class Fr
 
     public static string Number(long value) => value.ToString("N0", Culture);
 
+    /// <summary>"812 octets", "34 ko", "2,4 Mo".</summary>
+    public static string FileSize(long bytes) => bytes switch
+    {
+        < 1024 => $"{Number(bytes)}\u00a0octets",
+        < 1024 * 1024 => $"{Number((bytes + 512) / 1024)}\u00a0ko",
+        _ => (bytes / (1024d * 1024)).ToString("0.#", Culture) + "\u00a0Mo",
+    };
+
     /// <summary>"1 cas", "3 cas": French plural for a count and a noun.</summary>
     public static string Count(int count, string singular, string plural) =>
         $"{Number(count)} {(count is 0 or 1 ? singular : plural)}";

@@ -63,9 +63,48 @@ public static class NarrativeMarkdown
         return document;
     }
 
+    /// <summary>Longer narratives are refused on input: Markdig's cost grows faster than the text on hostile input.</summary>
+    public const int MaxLength = 100_000;
+
+    private static readonly TimeSpan ParseBudget = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Checks a narrative before it is stored: length, nesting depth and parsing time. Stored narratives are
+    /// therefore cheap to render on every page view. Returns a French message, or null when it is fine.
+    /// </summary>
+    public static string? Validate(string? markdown)
+    {
+        if (string.IsNullOrEmpty(markdown))
+        {
+            return null;
+        }
+        if (markdown.Length > MaxLength)
+        {
+            return $"Le texte dépasse {MaxLength:N0} caractères ; découpez-le ou résumez-le.";
+        }
+        var parse = Task.Run(() => Markdig.Markdown.Parse(markdown, Pipeline));
+        try
+        {
+            return parse.Wait(ParseBudget) ? null : "Le texte est trop complexe à mettre en forme (imbrications ou crochets en très grand nombre).";
+        }
+        catch (AggregateException e) when (e.InnerException is ArgumentException)
+        {
+            return "Le texte contient des éléments imbriqués trop profondément (listes, citations ou crochets).";
+        }
+    }
+
     public static string ToHtml(string markdown, IReadOnlySet<int>? knownSources = null, int headingOffset = 0)
     {
-        var document = Parse(markdown, knownSources, headingOffset);
+        MarkdownDocument document;
+        try
+        {
+            document = Parse(markdown, knownSources, headingOffset);
+        }
+        catch (ArgumentException)
+        {
+            // Too deeply nested for Markdig: show the text as it was written rather than fail the page.
+            return "<pre class=\"markdown-fallback\">" + System.Net.WebUtility.HtmlEncode(markdown) + "</pre>";
+        }
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
         Pipeline.Setup(renderer);

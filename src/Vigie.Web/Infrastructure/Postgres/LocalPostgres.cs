@@ -279,19 +279,7 @@ public sealed class LocalPostgres : IDisposable
     private static string? InstallServer(Action<string> log)
     {
         log("PostgreSQL est absent : installation du paquet Debian 'postgresql' (apt-get)…");
-        var sudo = IsRoot() ? [] : new[] { "sudo", "-n" };
-        try
-        {
-            RunProcess([.. sudo, "apt-get", "update", "-qq"], environment: null);
-            RunProcess([.. sudo, "apt-get", "install", "-y", "-qq", "postgresql", "postgresql-contrib"],
-                new Dictionary<string, string> { ["DEBIAN_FRONTEND"] = "noninteractive" });
-        }
-        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
-        {
-            log($"Installation impossible : {e.Message}");
-            return null;
-        }
-        return FindBinDirectory();
+        return DebianPackages.TryInstall("postgresql", "postgresql-contrib") ? FindBinDirectory() : null;
     }
 
     private static bool IsRoot() => Environment.UserName == "root";

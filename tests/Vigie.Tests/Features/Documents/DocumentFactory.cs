@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Vigie.Tests.Infrastructure;
+using Vigie.Web.Features.Documents.Storage;
+
+namespace Vigie.Tests.Features.Documents;
+
+/// <summary>The app with a quick processing queue, a small upload limit, and a switch that makes the next commit fail.</summary>
+public sealed class DocumentFactory : VigieFactory
+{
+    public const long MaxUploadBytes = 256 * 1024;
+
+    public CrashAtCommit Crash { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Vigie:Documents:PollInterval", "00:00:00.200");
+        builder.UseSetting("Vigie:Documents:MaxUploadBytes", MaxUploadBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Vigie:Documents:CleanupInterval", "00:00:00");
+        builder.ConfigureServices(services => services.AddSingleton<IInterceptor>(Crash));
+    }
+
+    public DiskDocumentStore Store => new(StoreDirectory);
+
+    public string TemporaryDirectory => Path.Combine(DataDirectory, "tmp");
+
+    public async Task<List<string>> StoredHashesAsync()
+    {
+        var hashes = new List<string>();
+        await foreach (var blob in Store.ListAsync(default))
+        {
+            hashes.Add(blob.Hash.Value);
+        }
+        return hashes;
+    }
+}
+
+/// <summary>While armed, a transaction commit throws, as if the process died between writing the file and committing.</summary>
+public sealed class CrashAtCommit : DbTransactionInterceptor
+{
+    public volatile bool Armed;
+
+    public override ValueTask<InterceptionResult> TransactionCommittingAsync(System.Data.Common.DbTransaction transaction, TransactionEventData eventData,
+        InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        if (Armed)
+        {
+            throw new IOException("Panne simulée entre l'écriture du fichier et la validation de la transaction.");
+        }
+        return base.TransactionCommittingAsync(transaction, eventData, result, cancellationToken);
+    }
+}
