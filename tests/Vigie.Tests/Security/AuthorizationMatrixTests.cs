@@ -51,6 +51,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         new("GET", "technologies", "/technologies", "200", "200", "200", "200", "200"),
         new("GET", "technologies/{slug}", "/technologies/lapi", "200", "200", "200", "200", "200"),
         new("*", "/healthz", "/healthz", "200", "200", "200", "200", "200"),
+        new("GET", "carte", "/carte", "200", "200", "200", "200", "200"),
         new("GET", "flux/dossiers.atom", "/flux/dossiers.atom", "200", "200", "200", "200", "200"),
         new("GET", "communes/{code}/flux.atom", "/communes/78208/flux.atom", "200", "200", "200", "200", "200"),
         new("GET", "technologies/{slug}/flux.atom", "/technologies/lapi/flux.atom", "200", "200", "200", "200", "200"),

@@ -8,10 +8,11 @@ using Vigie.Web.Infrastructure;
 
 namespace Vigie.Web.Features.Home;
 
-public sealed record HomePage(IReadOnlyList<CaseListItem> Latest, int CaseCount, int MunicipalityCount, int VendorCount, int RequestCount);
+public sealed record HomePage(IReadOnlyList<CaseListItem> Latest, int CaseCount, int MunicipalityCount, int VendorCount, int RequestCount,
+    string MapSvg, string TechnologyChart, IReadOnlyList<Charts.Bar> TechnologyBars);
 
 [AllowAnonymous]
-public sealed class HomeController(VigieDbContext db) : Controller
+public sealed class HomeController(VigieDbContext db, Charts.FranceMap franceMap) : Controller
 {
     [HttpGet("/")]
     [OutputCache(PolicyName = CachePolicies.Public)]
@@ -23,6 +24,11 @@ public sealed class HomeController(VigieDbContext db) : Controller
         var municipalityCount = await published.Select(c => c.MunicipalityId).Distinct().CountAsync(cancellationToken);
         var vendorCount = await published.SelectMany(c => c.Vendors).Select(v => v.Id).Distinct().CountAsync(cancellationToken);
         var requestCount = await published.SelectMany(c => c.CadaRequests).CountAsync(r => r.IsPublic, cancellationToken);
-        return View(new HomePage(latest, caseCount, municipalityCount, vendorCount, requestCount));
+        var map = await Charts.MapController.CountsAsync(db, cancellationToken);
+        var bars = await db.Technologies.AsNoTracking().OrderBy(t => t.Position)
+            .Select(t => new Charts.Bar(t.Name, t.Cases.Count(c => c.Status == Data.Entities.CaseStatus.Published), "/technologies/" + t.Slug))
+            .ToListAsync(cancellationToken);
+        return View(new HomePage(latest, caseCount, municipalityCount, vendorCount, requestCount,
+            franceMap.Render(map, "carte-accueil"), Charts.BarChart.Render(bars, "techno-titre", "dossier", "dossiers"), bars));
     }
 }
