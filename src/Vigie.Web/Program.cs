@@ -5,6 +5,7 @@ using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Vigie.Web.Data.Seeding;
+using Vigie.Web.Features.Requests;
 using Vigie.Web.Features.Documents;
 using Vigie.Web.Features.Editing;
 using Vigie.Web.Infrastructure;
@@ -24,6 +25,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 
 builder.AddVigieDatabase(vigie);
 builder.AddVigieAccounts(vigie);
+builder.AddVigieRequests();
 builder.AddVigieDocuments(vigie);
 builder.Services.AddVigieEditing();
 

@@ -31,7 +31,7 @@ public class CaseFileBenchmarks
         var connectionString = await TestDatabase.CreateDatabaseAsync("bench_case_file");
         await using (var db = TestDatabase.CreateContext(connectionString))
         {
-            _page = (await CaseQueries.LoadPublishedPageAsync(db, "elancourt", default))!;
+            _page = (await CaseQueries.LoadPublishedPageAsync(db, "elancourt", DateOnly.FromDateTime(DateTime.UtcNow), default))!;
         }
         _appendix200 = new PrintDocument(new DocumentInfo("Annexe de 200 pages"));
         _appendix200.Add(new Heading(1, "Dossier"), new Paragraph("Corps du dossier."));

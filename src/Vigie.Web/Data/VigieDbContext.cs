@@ -22,6 +22,11 @@ public sealed class VigieDbContext(DbContextOptions<VigieDbContext> options)
     public DbSet<Source> Sources => Set<Source>();
     public DbSet<PublicBody> PublicBodies => Set<PublicBody>();
     public DbSet<CadaRequest> CadaRequests => Set<CadaRequest>();
+    public DbSet<RequestedDocument> RequestedDocuments => Set<RequestedDocument>();
+    public DbSet<CadaRequestEvent> RequestEvents => Set<CadaRequestEvent>();
+    public DbSet<EventDocumentOutcome> EventDocumentOutcomes => Set<EventDocumentOutcome>();
+    public DbSet<CadaRequestEventRevision> RequestEventRevisions => Set<CadaRequestEventRevision>();
+    public DbSet<ReminderDigest> ReminderDigests => Set<ReminderDigest>();
     public DbSet<Document> Documents => Set<Document>();
     public DbSet<Revision> Revisions => Set<Revision>();
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();

@@ -9,12 +9,15 @@ namespace Vigie.Tests.Browser;
 /// <summary>
 /// The app served by Kestrel on 127.0.0.1 and a free port, so a real browser can reach it, on its own copy of the
 /// seeded database. One per browser test class (<c>IClassFixture</c>); the TestServer-based <see cref="VigieFactory"/>
-/// is unchanged for the other tests.
+/// is unchanged for the other tests. Its clock starts at the real time and moves only when a test moves it.
 /// </summary>
-public sealed class BrowserAppFactory : VigieFactory
+public sealed class BrowserAppFactory : ClockedFactory
 {
     // UseKestrel(port) makes the factory listen on http://127.0.0.1:{port} only; 0 lets the system pick the port.
     public BrowserAppFactory() => UseKestrel(0);
+
+    /// <summary>The real time, until a journey moves the clock.</summary>
+    protected override DateTimeOffset Start => DateTimeOffset.UtcNow;
 
     /// <summary>The address the server actually listens on, e.g. http://127.0.0.1:40123/.</summary>
     public Uri BaseUrl { get; private set; } = null!;

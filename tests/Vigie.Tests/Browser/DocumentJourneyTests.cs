@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Vigie.Tests.Features.Documents;
 using Vigie.Tests.Infrastructure;
@@ -23,7 +24,12 @@ public sealed class DocumentJourneyTests(BrowserFixture browser, BrowserAppFacto
         var draft = await App.CreateDraftCaseAsync(volunteer.Id, $"videosurveillance-lyon-{viewport}");
         await using (var db = App.CreateDbContext())
         {
-            db.CadaRequests.Add(new CadaRequest { CaseId = draft.Id, Authority = "Métropole de Lyon", Subject = "Marché de caméras nomades", SentOn = new DateOnly(2025, 1, 6) });
+            var lyon = await db.PublicBodies.SingleAsync(b => b.Kind == PublicBodyKind.Commune && b.Municipality!.InseeCode == "69123");
+            db.CadaRequests.Add(new CadaRequest
+            {
+                CaseId = draft.Id, PublicBody = lyon, RequesterId = volunteer.Id, Subject = "Marché de caméras nomades", SentOn = new DateOnly(2025, 1, 6),
+                RequestedDocuments = [new RequestedDocument { Title = "Marché de caméras nomades", Position = 1 }],
+            });
             await db.SaveChangesAsync();
         }
 

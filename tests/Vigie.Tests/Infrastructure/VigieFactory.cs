@@ -42,6 +42,8 @@ public class VigieFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Vigie:SeedOnStartup", "false");
         builder.UseSetting("Vigie:Accounts:AuthRequestsPerMinute", AuthRequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Vigie:Email:PickupDirectory", MailDirectory);
+        // The daily reminder job is run by hand in the tests that need it.
+        builder.UseSetting("Vigie:Reminders:Enabled", "false");
         builder.UseSetting("Vigie:DataDirectory", DataDirectory);
         builder.ConfigureLogging(logging =>
         {

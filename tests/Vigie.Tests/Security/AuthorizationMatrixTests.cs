@@ -35,8 +35,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
 
     /// <summary>Placeholders in samples: {draft} a draft case of the volunteer, {invitation} a valid invitation token,
     /// {invitationId} an invitation of the editor, {userId} a spare account, {privateDocument} a private document of
-    /// the volunteer's draft (with a processed file); {source}, {contract}, {funding}, {event} and {quote} parts of the
-    /// draft, {vendor} and {technology} catalogue entries.</summary>
+    /// the volunteer's draft (with a processed file); {source}, {contract}, {funding}, {timelineEvent} and {quote} parts of the
+    /// draft, {vendor} and {technology} catalogue entries, {request} a private request of the volunteer with its events
+    /// {event} and {deletable}, {body} a public body other than a commune, {export} a failed export.</summary>
     public static readonly Row[] Matrix =
     [
         // Public pages
@@ -93,6 +94,32 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         new("POST", "admin/utilisateurs/{id:int}/deverrouiller", "/admin/utilisateurs/{userId}/deverrouiller", "login", "denied", "denied", "denied", "302"),
         new("GET", "admin/journal", "/admin/journal", "login", "denied", "denied", "denied", "200"),
 
+        // Requests: {request} is a private request of the volunteer; another volunteer must not learn it exists.
+        new("GET", "demandes", "/demandes", "login", "200", "200", "200", "200"),
+        new("GET", "demandes/suivi", "/demandes/suivi", "login", "200", "200", "200", "200"),
+        new("GET", "demandes/nouvelle", "/demandes/nouvelle", "login", "200", "200", "200", "200"),
+        new("POST", "demandes/nouvelle", "/demandes/nouvelle", "login", "400", "400", "400", "400"),
+        new("GET", "demandes/{id:int}", "/demandes/{request}", "login", "200", "404", "200", "200"),
+        new("GET", "demandes/{id:int}/modifier", "/demandes/{request}/modifier", "login", "200", "404", "200", "200"),
+        new("POST", "demandes/{id:int}/modifier", "/demandes/{request}/modifier", "login", "400", "404", "400", "400"),
+        new("GET", "demandes/{id:int}/evenements/nouveau/{type}", "/demandes/{request}/evenements/nouveau/reception", "login", "200", "404", "200", "200"),
+        new("POST", "demandes/{id:int}/evenements/nouveau/{type}", "/demandes/{request}/evenements/nouveau/reception", "login", "400", "404", "400", "400"),
+        new("GET", "demandes/{id:int}/evenements/{eventId:int}/modifier", "/demandes/{request}/evenements/{event}/modifier", "login", "200", "404", "200", "200"),
+        new("POST", "demandes/{id:int}/evenements/{eventId:int}/modifier", "/demandes/{request}/evenements/{event}/modifier", "login", "400", "404", "400", "400"),
+        // The volunteer deletes {deletable}; for the editor and the admin it is then gone.
+        new("POST", "demandes/{id:int}/evenements/{eventId:int}/supprimer", "/demandes/{request}/evenements/{deletable}/supprimer", "login", "302", "404", "404", "404"),
+        new("GET", "demandes/{id:int}/historique", "/demandes/{request}/historique", "login", "200", "404", "200", "200"),
+        new("GET", "demandes/{id:int}/courriers/{letter}", "/demandes/{request}/courriers/saisine-cada", "login", "200", "404", "200", "200"),
+        new("GET", "demandes/{id:int}/courriers/{letter}.pdf", "/demandes/{request}/courriers/demande.pdf", "login", "200", "404", "200", "200"),
+        new("GET", "api/demandes", "/api/demandes", "200", "200", "200", "200", "200"),
+        new("GET", "api/demandes/{id:int}", "/api/demandes/{request}", "404", "404", "404", "404", "404"),
+
+        // Public bodies: members look them up, editors maintain them.
+        new("GET", "organismes", "/organismes", "login", "200", "200", "200", "200"),
+        new("GET", "organismes/nouveau", "/organismes/nouveau", "login", "denied", "denied", "200", "200"),
+        new("POST", "organismes/nouveau", "/organismes/nouveau", "login", "denied", "denied", "400", "400"),
+        new("GET", "organismes/{id:int}/modifier", "/organismes/{body}/modifier", "login", "denied", "denied", "200", "200"),
+        new("POST", "organismes/{id:int}/modifier", "/organismes/{body}/modifier", "login", "denied", "denied", "400", "400"),
         // Documents: {privateDocument} is a private document the volunteer uploaded to their draft.
         new("GET", "documents", "/documents?q=plaques", "200", "200", "200", "200", "200"),
         new("GET", "documents/{id:int}", "/documents/{privateDocument}", "404", "200", "404", "200", "200"),
@@ -141,10 +168,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         new("GET", "edition/dossiers/{caseId:int}/chronologie", "/edition/dossiers/{draft}/chronologie", "login", "200", "404", "200", "200"),
         new("GET", "edition/dossiers/{caseId:int}/chronologie/nouveau", "/edition/dossiers/{draft}/chronologie/nouveau", "login", "200", "404", "200", "200"),
         new("POST", "edition/dossiers/{caseId:int}/chronologie/nouveau", "/edition/dossiers/{draft}/chronologie/nouveau", "login", "400", "404", "400", "400"),
-        new("GET", "edition/dossiers/{caseId:int}/chronologie/{id:int}", "/edition/dossiers/{draft}/chronologie/{event}", "login", "200", "404", "200", "200"),
-        new("POST", "edition/dossiers/{caseId:int}/chronologie/{id:int}", "/edition/dossiers/{draft}/chronologie/{event}", "login", "409", "404", "409", "409"),
-        new("GET", "edition/dossiers/{caseId:int}/chronologie/{id:int}/supprimer", "/edition/dossiers/{draft}/chronologie/{event}/supprimer", "login", "200", "404", "200", "200"),
-        new("POST", "edition/dossiers/{caseId:int}/chronologie/{id:int}/supprimer", "/edition/dossiers/{draft}/chronologie/{event}/supprimer", "login", "409", "404", "409", "409"),
+        new("GET", "edition/dossiers/{caseId:int}/chronologie/{id:int}", "/edition/dossiers/{draft}/chronologie/{timelineEvent}", "login", "200", "404", "200", "200"),
+        new("POST", "edition/dossiers/{caseId:int}/chronologie/{id:int}", "/edition/dossiers/{draft}/chronologie/{timelineEvent}", "login", "409", "404", "409", "409"),
+        new("GET", "edition/dossiers/{caseId:int}/chronologie/{id:int}/supprimer", "/edition/dossiers/{draft}/chronologie/{timelineEvent}/supprimer", "login", "200", "404", "200", "200"),
+        new("POST", "edition/dossiers/{caseId:int}/chronologie/{id:int}/supprimer", "/edition/dossiers/{draft}/chronologie/{timelineEvent}/supprimer", "login", "409", "404", "409", "409"),
         new("GET", "edition/dossiers/{caseId:int}/citations", "/edition/dossiers/{draft}/citations", "login", "200", "404", "200", "200"),
         new("GET", "edition/dossiers/{caseId:int}/citations/nouveau", "/edition/dossiers/{draft}/citations/nouveau", "login", "200", "404", "200", "200"),
         new("POST", "edition/dossiers/{caseId:int}/citations/nouveau", "/edition/dossiers/{draft}/citations/nouveau", "login", "400", "404", "400", "400"),
@@ -204,6 +231,26 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
             Values["invitation"] = token;
             Values["invitationId"] = revocable.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+            var lyon = await db.PublicBodies.SingleAsync(b => b.Kind == PublicBodyKind.Commune && b.MunicipalityId == commune.Id);
+            var metropole = new PublicBody { Kind = PublicBodyKind.Intercommunality, Name = "Métropole de Lyon", Slug = "metropole-de-lyon", DepartmentCode = "69" };
+            db.PublicBodies.Add(metropole);
+            var sent = new CadaRequestEvent { Kind = Vigie.Web.Features.Requests.Deadlines.RequestEventKind.Sent, OccurredOn = new DateOnly(2026, 1, 5), AuthorId = volunteer.Id };
+            var deletable = new CadaRequestEvent { Kind = Vigie.Web.Features.Requests.Deadlines.RequestEventKind.ReminderSent, OccurredOn = new DateOnly(2026, 1, 20), AuthorId = volunteer.Id };
+            var request = new CadaRequest
+            {
+                Subject = "Marché de vidéoprotection",
+                PublicBodyId = lyon.Id,
+                RequesterId = volunteer.Id,
+                RequestedDocuments = [new RequestedDocument { Title = "Acte d'engagement", Position = 1 }],
+                Events = [sent, deletable],
+            };
+            db.CadaRequests.Add(request);
+            await db.SaveChangesAsync();
+            Values["request"] = request.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Values["event"] = sent.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Values["deletable"] = deletable.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Values["body"] = metropole.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
             foreach (var (persona, email) in new[]
             {
                 (Persona.Volunteer, "matrice-benevole@example.org"), (Persona.OtherVolunteer, "matrice-autre@example.org"),
@@ -244,7 +291,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
             Values["source"] = Id(source.Id);
             Values["contract"] = Id(contract.Id);
             Values["funding"] = Id(funding.Id);
-            Values["event"] = Id(timelineEvent.Id);
+            Values["timelineEvent"] = Id(timelineEvent.Id);
             Values["quote"] = Id(quote.Id);
             Values["vendor"] = Id((await db.Vendors.FirstAsync(v => v.Slug == "genetec")).Id);
             Values["technology"] = Id((await db.Technologies.FirstAsync(t => t.Slug == "lapi")).Id);

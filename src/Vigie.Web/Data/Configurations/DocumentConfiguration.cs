@@ -18,6 +18,6 @@ public sealed class DocumentConfiguration : IEntityTypeConfiguration<Document>
         builder.HasOne(d => d.CadaRequest).WithMany(r => r.Documents).HasForeignKey(d => d.CadaRequestId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne(d => d.File).WithMany(f => f.Documents).HasForeignKey(d => d.FileId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(d => d.UploadedBy).WithMany().HasForeignKey(d => d.UploadedById).OnDelete(DeleteBehavior.SetNull);
-        builder.HasIndex(d => d.RequestEventId);
+        builder.HasOne(d => d.RequestEvent).WithMany().HasForeignKey(d => d.RequestEventId).OnDelete(DeleteBehavior.SetNull);
     }
 }

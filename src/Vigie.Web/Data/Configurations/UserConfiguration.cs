@@ -10,5 +10,8 @@ public sealed class UserConfiguration : IEntityTypeConfiguration<User>
     {
         builder.ToTable("users");
         builder.Property(u => u.DisplayName).HasMaxLength(100);
+        builder.Property(u => u.FirstNames).HasMaxLength(200);
+        builder.Property(u => u.Surname).HasMaxLength(200);
+        builder.Property(u => u.PostalAddress).HasMaxLength(1000);
     }
 }

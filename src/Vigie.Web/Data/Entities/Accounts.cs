@@ -9,6 +9,12 @@ public sealed class User : IdentityUser<int>
     public DateTimeOffset CreatedAt { get; set; }
     /// <summary>Set for accounts created with a one-time password: the first login asks for a new one.</summary>
     public bool MustChangePassword { get; set; }
+    /// <summary>Legal identity for the member's own letters (R343-1 asks for surname, first names and address). Private.</summary>
+    public string? FirstNames { get; set; }
+    public string? Surname { get; set; }
+    public string? PostalAddress { get; set; }
+    /// <summary>The daily email of the requests' deadlines.</summary>
+    public bool ReceivesReminders { get; set; } = true;
 }
 
 public sealed class Role : IdentityRole<int>;

@@ -17,11 +17,9 @@ public sealed class Document
     public Case? Case { get; set; }
     public int? CadaRequestId { get; set; }
     public CadaRequest? CadaRequest { get; set; }
-    /// <summary>
-    /// The request event (a reply, a refusal, a CADA opinion) that brought the document. The request events table
-    /// comes with the request tracker, which adds the foreign key; until then this is a plain nullable column.
-    /// </summary>
+    /// <summary>The request event (a reply, a refusal, a CADA opinion) that brought the document.</summary>
     public int? RequestEventId { get; set; }
+    public CadaRequestEvent? RequestEvent { get; set; }
     /// <summary>When the document was obtained (the reply's date).</summary>
     public DateOnly? ReceivedOn { get; set; }
     public bool IsPublic { get; set; }

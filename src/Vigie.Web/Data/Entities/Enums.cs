@@ -16,19 +16,6 @@ public enum CaseStatus
     Unpublished,
 }
 
-public enum RequestStatus
-{
-    Draft,
-    Sent,
-    ImpliedRefusal,
-    ExplicitRefusal,
-    PartialAnswer,
-    Satisfied,
-    ReferredToCada,
-    CadaOpinion,
-    Closed,
-}
-
 public enum DocumentKind
 {
     Contrat,

@@ -17,7 +17,8 @@ public sealed class ExportJob
     public string? DepartmentCode { get; set; }
     public string? TechnologySlug { get; set; }
     public string? VendorSlug { get; set; }
-    public RequestStatus? RequestStatus { get; set; }
+    /// <summary>The cached state of a public request of the case (see CadaRequest).</summary>
+    public Features.Requests.Deadlines.RequestState? RequestStatus { get; set; }
     public int? Year { get; set; }
     /// <summary>Identifies equal filters, so a second identical request reuses a recent export.</summary>
     public required string FilterKey { get; set; }

@@ -236,42 +236,96 @@ namespace Vigie.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<string>("Authority")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)")
-                        .HasColumnName("authority");
+                    b.Property<DateOnly?>("AnalysedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("analysed_on");
 
                     b.Property<int?>("CaseId")
                         .HasColumnType("integer")
                         .HasColumnName("case_id");
 
-                    b.Property<string>("DocumentsRequested")
+                    b.Property<string>("Channel")
                         .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("documents_requested");
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("ChannelUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("channel_url");
+
+                    b.Property<string>("ClosingOutcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("closing_outcome");
+
+                    b.Property<string>("Context")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("context");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("IsClosed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_closed");
 
                     b.Property<bool>("IsPublic")
                         .HasColumnType("boolean")
                         .HasColumnName("is_public");
 
-                    b.Property<int?>("MunicipalityId")
-                        .HasColumnType("integer")
-                        .HasColumnName("municipality_id");
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("mode");
+
+                    b.Property<string>("NextAction")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("next_action");
+
+                    b.Property<string>("NextDeadlineKind")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("next_deadline_kind");
+
+                    b.Property<DateOnly?>("NextDeadlineOn")
+                        .HasColumnType("date")
+                        .HasColumnName("next_deadline_on");
 
                     b.Property<string>("OutcomeSummary")
-                        .HasColumnType("text")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
                         .HasColumnName("outcome_summary");
+
+                    b.Property<int>("PublicBodyId")
+                        .HasColumnType("integer")
+                        .HasColumnName("public_body_id");
+
+                    b.Property<int?>("RequesterId")
+                        .HasColumnType("integer")
+                        .HasColumnName("requester_id");
 
                     b.Property<DateOnly?>("SentOn")
                         .HasColumnType("date")
                         .HasColumnName("sent_on");
 
-                    b.Property<string>("Status")
+                    b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)")
-                        .HasColumnName("status");
+                        .HasColumnName("state");
+
+                    b.Property<string>("StateLabel")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("state_label");
 
                     b.Property<string>("Subject")
                         .IsRequired()
@@ -279,16 +333,196 @@ namespace Vigie.Web.Data.Migrations
                         .HasColumnType("character varying(500)")
                         .HasColumnName("subject");
 
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id")
                         .HasName("pk_cada_requests");
 
                     b.HasIndex("CaseId")
                         .HasDatabaseName("ix_cada_requests_case_id");
 
-                    b.HasIndex("MunicipalityId")
-                        .HasDatabaseName("ix_cada_requests_municipality_id");
+                    b.HasIndex("PublicBodyId")
+                        .HasDatabaseName("ix_cada_requests_public_body_id");
+
+                    b.HasIndex("RequesterId")
+                        .HasDatabaseName("ix_cada_requests_requester_id");
+
+                    b.HasIndex("IsClosed", "NextDeadlineOn")
+                        .HasDatabaseName("ix_cada_requests_is_closed_next_deadline_on");
 
                     b.ToTable("cada_requests", (string)null);
+                });
+
+            modelBuilder.Entity("Vigie.Web.Data.Entities.CadaRequestEvent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("AuthorId")
+                        .HasColumnType("integer")
+                        .HasColumnName("author_id");
+
+                    b.Property<int>("CadaRequestId")
+                        .HasColumnType("integer")
+                        .HasColumnName("cada_request_id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("comment");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("decision");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<string>("FileNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("file_number");
+
+                    b.Property<string>("Ground")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("ground");
+
+                    b.Property<string>("JudgmentOutcome")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("judgment_outcome");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("occurred_on");
+
+                    b.Property<string>("OccurredOnPrecision")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("occurred_on_precision");
+
+                    b.Property<string>("OpinionMotivation")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("opinion_motivation");
+
+                    b.Property<string>("OpinionNumber")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("opinion_number");
+
+                    b.Property<string>("OpinionSens")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("opinion_sens");
+
+                    b.Property<string>("OpinionType")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("opinion_type");
+
+                    b.Property<bool>("StatesAppealRoutes")
+                        .HasColumnType("boolean")
+                        .HasColumnName("states_appeal_routes");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_request_events");
+
+                    b.HasIndex("AuthorId")
+                        .HasDatabaseName("ix_request_events_author_id");
+
+                    b.HasIndex("CadaRequestId", "OccurredOn")
+                        .HasDatabaseName("ix_request_events_cada_request_id_occurred_on");
+
+                    b.ToTable("request_events", (string)null);
+                });
+
+            modelBuilder.Entity("Vigie.Web.Data.Entities.CadaRequestEventRevision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("action");
+
+                    b.Property<int?>("ActorId")
+                        .HasColumnType("integer")
+                        .HasColumnName("actor_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<int>("CadaRequestId")
+                        .HasColumnType("integer")
+                        .HasColumnName("cada_request_id");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("integer")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("summary");
+
+                    b.HasKey("Id")
+                        .HasName("pk_request_event_revisions");
+
+                    b.HasIndex("ActorId")
+                        .HasDatabaseName("ix_request_event_revisions_actor_id");
+
+                    b.HasIndex("EventId")
+                        .HasDatabaseName("ix_request_event_revisions_event_id");
+
+                    b.HasIndex("CadaRequestId", "At")
+                        .HasDatabaseName("ix_request_event_revisions_cada_request_id_at");
+
+                    b.ToTable("request_event_revisions", (string)null);
                 });
 
             modelBuilder.Entity("Vigie.Web.Data.Entities.Case", b =>
@@ -593,6 +827,47 @@ namespace Vigie.Web.Data.Migrations
                         .HasDatabaseName("ix_documents_uploaded_by_id");
 
                     b.ToTable("documents", (string)null);
+                });
+
+            modelBuilder.Entity("Vigie.Web.Data.Entities.EventDocumentOutcome", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("integer")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("Ground")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("ground");
+
+                    b.Property<int>("RequestedDocumentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("requested_document_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_event_document_outcomes");
+
+                    b.HasIndex("RequestedDocumentId")
+                        .HasDatabaseName("ix_event_document_outcomes_requested_document_id");
+
+                    b.HasIndex("EventId", "RequestedDocumentId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_event_document_outcomes_event_id_requested_document_id");
+
+                    b.ToTable("event_document_outcomes", (string)null);
                 });
 
             modelBuilder.Entity("Vigie.Web.Data.Entities.ExportJob", b =>
@@ -1175,6 +1450,63 @@ namespace Vigie.Web.Data.Migrations
                     b.ToTable("regions", (string)null);
                 });
 
+            modelBuilder.Entity("Vigie.Web.Data.Entities.ReminderDigest", b =>
+                {
+                    b.Property<int>("UserId")
+                        .HasColumnType("integer")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<int>("ItemCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("item_count");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.HasKey("UserId", "Day")
+                        .HasName("pk_reminder_digests");
+
+                    b.ToTable("reminder_digests", (string)null);
+                });
+
+            modelBuilder.Entity("Vigie.Web.Data.Entities.RequestedDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CadaRequestId")
+                        .HasColumnType("integer")
+                        .HasColumnName("cada_request_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_requested_documents");
+
+                    b.HasIndex("CadaRequestId", "Position")
+                        .IsUnique()
+                        .HasDatabaseName("ix_requested_documents_cada_request_id_position");
+
+                    b.ToTable("requested_documents", (string)null);
+                });
+
             modelBuilder.Entity("Vigie.Web.Data.Entities.Revision", b =>
                 {
                     b.Property<long>("Id")
@@ -1602,6 +1934,11 @@ namespace Vigie.Web.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("email_confirmed");
 
+                    b.Property<string>("FirstNames")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("first_names");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean")
                         .HasColumnName("lockout_enabled");
@@ -1636,9 +1973,23 @@ namespace Vigie.Web.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("phone_number_confirmed");
 
+                    b.Property<string>("PostalAddress")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("postal_address");
+
+                    b.Property<bool>("ReceivesReminders")
+                        .HasColumnType("boolean")
+                        .HasColumnName("receives_reminders");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text")
                         .HasColumnName("security_stamp");
+
+                    b.Property<string>("Surname")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("surname");
 
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("boolean")
@@ -1835,15 +2186,71 @@ namespace Vigie.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_cada_requests_cases_case_id");
 
-                    b.HasOne("Vigie.Web.Data.Entities.Municipality", "Municipality")
+                    b.HasOne("Vigie.Web.Data.Entities.PublicBody", "PublicBody")
                         .WithMany()
-                        .HasForeignKey("MunicipalityId")
+                        .HasForeignKey("PublicBodyId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_cada_requests_municipalities_municipality_id");
+                        .IsRequired()
+                        .HasConstraintName("fk_cada_requests_public_bodies_public_body_id");
+
+                    b.HasOne("Vigie.Web.Data.Entities.User", "Requester")
+                        .WithMany()
+                        .HasForeignKey("RequesterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_cada_requests_users_requester_id");
 
                     b.Navigation("Case");
 
-                    b.Navigation("Municipality");
+                    b.Navigation("PublicBody");
+
+                    b.Navigation("Requester");
+                });
+
+            modelBuilder.Entity("Vigie.Web.Data.Entities.CadaRequestEvent", b =>
+                {
+                    b.HasOne("Vigie.Web.Data.Entities.User", "Author")
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_request_events_users_author_id");
+
+                    b.HasOne("Vigie.Web.Data.Entities.CadaRequest", "CadaRequest")
+                        .WithMany("Events")
+                        .HasForeignKey("CadaRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_request_events_cada_requests_cada_request_id");
+
+                    b.Navigation("Author");
+
+                    b.Navigation("CadaRequest");
+                });
+
+            modelBuilder.Entity("Vigie.Web.Data.Entities.CadaRequestEventRevision", b =>
+                {
+                    b.HasOne("Vigie.Web.Data.Entities.User", "Actor")
+                        .WithMany()
+                        .HasForeignKey("ActorId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_request_event_revisions_users_actor_id");
+
+                    b.HasOne("Vigie.Web.Data.Entities.CadaRequest", null)
+                        .WithMany()
+                        .HasForeignKey("CadaRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_request_event_revisions_cada_requests_cada_request_id");
+
+                    b.HasOne("Vigie.Web.Data.Entities.CadaRequestEvent", "Event")
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_request_event_revisions_request_events_event_id");
+
+                    b.Navigation("Actor");
+
+                    b.Navigation("Event");
                 });
 
             modelBuilder.Entity("Vigie.Web.Data.Entities.Case", b =>
@@ -1934,6 +2341,12 @@ namespace Vigie.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_documents_stored_files_file_id");
 
+                    b.HasOne("Vigie.Web.Data.Entities.CadaRequestEvent", "RequestEvent")
+                        .WithMany()
+                        .HasForeignKey("RequestEventId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_documents_request_events_request_event_id");
+
                     b.HasOne("Vigie.Web.Data.Entities.User", "UploadedBy")
                         .WithMany()
                         .HasForeignKey("UploadedById")
@@ -1946,7 +2359,30 @@ namespace Vigie.Web.Data.Migrations
 
                     b.Navigation("File");
 
+                    b.Navigation("RequestEvent");
+
                     b.Navigation("UploadedBy");
+                });
+
+            modelBuilder.Entity("Vigie.Web.Data.Entities.EventDocumentOutcome", b =>
+                {
+                    b.HasOne("Vigie.Web.Data.Entities.CadaRequestEvent", "Event")
+                        .WithMany("DocumentOutcomes")
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_event_document_outcomes_request_events_event_id");
+
+                    b.HasOne("Vigie.Web.Data.Entities.RequestedDocument", "RequestedDocument")
+                        .WithMany()
+                        .HasForeignKey("RequestedDocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_event_document_outcomes_requested_documents_requested_docum");
+
+                    b.Navigation("Event");
+
+                    b.Navigation("RequestedDocument");
                 });
 
             modelBuilder.Entity("Vigie.Web.Data.Entities.FilePage", b =>
@@ -2081,6 +2517,30 @@ namespace Vigie.Web.Data.Migrations
                     b.Navigation("Source");
                 });
 
+            modelBuilder.Entity("Vigie.Web.Data.Entities.ReminderDigest", b =>
+                {
+                    b.HasOne("Vigie.Web.Data.Entities.User", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_reminder_digests_users_user_id");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Vigie.Web.Data.Entities.RequestedDocument", b =>
+                {
+                    b.HasOne("Vigie.Web.Data.Entities.CadaRequest", "CadaRequest")
+                        .WithMany("RequestedDocuments")
+                        .HasForeignKey("CadaRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_requested_documents_cada_requests_cada_request_id");
+
+                    b.Navigation("CadaRequest");
+                });
+
             modelBuilder.Entity("Vigie.Web.Data.Entities.Revision", b =>
                 {
                     b.HasOne("Vigie.Web.Data.Entities.User", "Author")
@@ -2180,6 +2640,15 @@ namespace Vigie.Web.Data.Migrations
             modelBuilder.Entity("Vigie.Web.Data.Entities.CadaRequest", b =>
                 {
                     b.Navigation("Documents");
+
+                    b.Navigation("Events");
+
+                    b.Navigation("RequestedDocuments");
+                });
+
+            modelBuilder.Entity("Vigie.Web.Data.Entities.CadaRequestEvent", b =>
+                {
+                    b.Navigation("DocumentOutcomes");
                 });
 
             modelBuilder.Entity("Vigie.Web.Data.Entities.Case", b =>

@@ -152,25 +152,7 @@ public static class CaseFileReader
             };
         }).ToList();
 
-        var requests = map.Maps("requests", "demandes").Select(r =>
-        {
-            r.OnlyKeys("key", "authority", "municipality", "subject", "documents", "sent", "status", "outcome", "public");
-            var code = r.Text("municipality");
-            if (code is not null && !communes.Contains(code))
-            {
-                throw r.Error($"aucune commune n'a le code INSEE « {code} »");
-            }
-            return new RequestSeed(r.Text("key", required: true)!, new CadaRequest
-            {
-                Authority = r.Text("authority", required: true, maxLength: 300)!,
-                Subject = r.Text("subject", required: true, maxLength: 500)!,
-                DocumentsRequested = string.Join('\n', r.Texts("documents").Select(d => d.Value)),
-                SentOn = r.Date("sent")?.Date,
-                Status = r.Enum("status", RequestStatus.Sent),
-                OutcomeSummary = FrenchTypography.ApplyOrNull(r.Text("outcome")),
-                IsPublic = r.Bool("public", fallback: false),
-            }, code);
-        }).ToList();
+        var requests = map.Maps("requests", "demandes").Select(r => RequestSeedReader.Read(r, communes)).ToList();
         var requestKeys = requests.Select(r => r.Key).ToHashSet();
 
         var documents = map.Maps("documents", "documents").Select(d =>

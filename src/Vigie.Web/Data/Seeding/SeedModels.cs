@@ -28,7 +28,8 @@ public sealed record CaseSeed(
 
 public sealed record ContractSeed(Contract Contract, string? VendorSlug, string? BuyerCode);
 
-public sealed record RequestSeed(string Key, CadaRequest Request, string? MunicipalityCode);
+/// <summary>A request of a case file; its body is the commune with the INSEE code <paramref name="BodyCode"/>.</summary>
+public sealed record RequestSeed(string Key, CadaRequest Request, string BodyCode);
 
 public sealed record DocumentSeed(Document Document, string? RequestKey, SeedFile? File);
 

@@ -4,6 +4,7 @@ using Npgsql;
 using NpgsqlTypes;
 using Vigie.Web.Data.Entities;
 using Vigie.Web.Features.Documents.Storage;
+using Vigie.Web.Infrastructure;
 
 namespace Vigie.Web.Data.Seeding;
 
@@ -207,11 +208,13 @@ public sealed class Seeder(VigieDbContext db, TimeProvider clock, ILogger<Seeder
             return 0;
         }
 
-        var codes = toAdd.SelectMany(s => s.Contracts.Select(c => c.BuyerCode).Concat(s.Requests.Select(r => r.MunicipalityCode)).Append(s.MunicipalityCode))
+        var codes = toAdd.SelectMany(s => s.Contracts.Select(c => c.BuyerCode).Concat(s.Requests.Select(r => r.BodyCode)).Append(s.MunicipalityCode))
             .OfType<string>().Distinct().ToList();
         var municipalities = await db.Municipalities.Where(m => codes.Contains(m.InseeCode)).ToDictionaryAsync(m => m.InseeCode, m => m.Id, cancellationToken);
         var technologies = await db.Technologies.ToDictionaryAsync(t => t.Slug, cancellationToken);
         var vendors = await db.Vendors.ToDictionaryAsync(v => v.Slug, cancellationToken);
+        var bodies = await db.PublicBodies.Where(b => b.Kind == PublicBodyKind.Commune && codes.Contains(b.Municipality!.InseeCode))
+            .ToDictionaryAsync(b => b.Municipality!.InseeCode, cancellationToken);
         var now = clock.GetUtcNow();
 
         foreach (var seed in toAdd)
@@ -230,7 +233,12 @@ public sealed class Seeder(VigieDbContext db, TimeProvider clock, ILogger<Seeder
             }).ToList();
             var requests = seed.Requests.ToDictionary(r => r.Key, r =>
             {
-                r.Request.MunicipalityId = r.MunicipalityCode is null ? null : municipalities[r.MunicipalityCode];
+                r.Request.PublicBody = bodies[r.BodyCode];
+                r.Request.CreatedAt = r.Request.UpdatedAt = now;
+                foreach (var e in r.Request.Events)
+                {
+                    e.CreatedAt = e.UpdatedAt = now;
+                }
                 return r.Request;
             });
             entity.CadaRequests = requests.Values.ToList();
@@ -247,6 +255,13 @@ public sealed class Seeder(VigieDbContext db, TimeProvider clock, ILogger<Seeder
                 entity.Documents.Add(d.Document);
             }
             db.Cases.Add(entity);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        // The cached state needs the documents' ids, known only once saved.
+        var today = clock.TodayInParis();
+        foreach (var request in toAdd.SelectMany(s => s.Requests).Select(r => r.Request))
+        {
+            Features.Requests.RequestAnalyser.Cache(request, Features.Requests.RequestAnalyser.Analyse(request, today), today);
         }
         await db.SaveChangesAsync(cancellationToken);
         return toAdd.Count;

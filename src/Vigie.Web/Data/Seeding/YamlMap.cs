@@ -165,6 +165,19 @@ internal sealed class YamlMap(YamlMappingNode node, string file, int lineOffset)
         throw Error(Node(key)!, $"« {key} » doit être une date AAAA, AAAA-MM ou AAAA-MM-JJ (lu : « {text} »)");
     }
 
+    /// <summary>One of a closed set of lower-case words ("favorable", "not-answered"), or the fallback when absent.</summary>
+    public T? Choice<T>(string key, IReadOnlyDictionary<string, T> words, bool required = false) where T : struct
+    {
+        var text = Text(key, required);
+        if (text is null)
+        {
+            return null;
+        }
+        return words.TryGetValue(text, out var value)
+            ? value
+            : throw Error(Node(key)!, $"« {key} » vaut « {text} », valeurs possibles : {string.Join(", ", words.Keys)}");
+    }
+
     public IReadOnlyList<(string Value, int Line)> Texts(string key)
     {
         var value = Node(key);

@@ -151,7 +151,16 @@ public sealed class AccountController(
     public async Task<IActionResult> Profile()
     {
         var user = await CurrentUserAsync();
-        return View(new ProfileForm { DisplayName = user.DisplayName, Email = user.Email!, Roles = [.. await users.GetRolesAsync(user)] });
+        return View(new ProfileForm
+        {
+            DisplayName = user.DisplayName,
+            Email = user.Email!,
+            Roles = [.. await users.GetRolesAsync(user)],
+            FirstNames = user.FirstNames,
+            Surname = user.Surname,
+            PostalAddress = user.PostalAddress,
+            ReceivesReminders = user.ReceivesReminders,
+        });
     }
 
     [HttpPost("/compte")]
@@ -165,6 +174,10 @@ public sealed class AccountController(
             return View(form);
         }
         user.DisplayName = form.DisplayName.Trim();
+        user.FirstNames = string.IsNullOrWhiteSpace(form.FirstNames) ? null : form.FirstNames.Trim();
+        user.Surname = string.IsNullOrWhiteSpace(form.Surname) ? null : form.Surname.Trim();
+        user.PostalAddress = string.IsNullOrWhiteSpace(form.PostalAddress) ? null : form.PostalAddress.Trim().ReplaceLineEndings("\n");
+        user.ReceivesReminders = form.ReceivesReminders;
         await users.UpdateAsync(user);
         audit.Record(AuditActions.ProfileUpdated, user.Id, user.Id);
         await db.SaveChangesAsync();

@@ -70,6 +70,21 @@ public sealed class ProfileForm
     public string Email { get; set; } = "";
 
     public IReadOnlyList<string> Roles { get; set; } = [];
+
+    [StringLength(200, ErrorMessage = "200 caractères au plus.")]
+    [Display(Name = "Prénoms")]
+    public string? FirstNames { get; set; }
+
+    [StringLength(200, ErrorMessage = "200 caractères au plus.")]
+    [Display(Name = "Nom de famille")]
+    public string? Surname { get; set; }
+
+    [StringLength(1000, ErrorMessage = "1 000 caractères au plus.")]
+    [Display(Name = "Adresse postale")]
+    public string? PostalAddress { get; set; }
+
+    [Display(Name = "Recevoir chaque matin par courriel les échéances de mes demandes des 7 prochains jours")]
+    public bool ReceivesReminders { get; set; } = true;
 }
 
 public class AccountCreationForm : NewPasswordFields

@@ -220,19 +220,22 @@ public sealed class CaseFileDocument(CasePage page, string caseUrl, DateTimeOffs
             return;
         }
         document.Add(new Heading(2, "Demandes CADA"));
-        foreach (var r in page.Requests)
+        foreach (var view in page.Requests)
         {
+            var r = view.Request;
             var blocks = new List<ContentBlock>
             {
                 new Heading(3, r.Subject),
-                new Paragraph(Run.Bold("État : "), Run.Plain(Labels.Of(r.Status)), Run.Plain($" · auprès de {r.Authority}"),
-                    Run.Plain(r.SentOn is { } sent ? $" · envoyée le {Fr.Date(sent)}" : "")),
+                new Paragraph(Run.Bold("État : "), Run.Plain(view.Analysis.StateLabel), Run.Plain($" · auprès de {r.PublicBody!.Name}"),
+                    Run.Plain(view.Sent is { } sent ? $" · envoyée {(sent.IsApproximate ? "" : "le ")}{Requests.EventRules.DisplayDate(sent)}" : "")),
             };
-            var requested = r.DocumentsRequested.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            if (requested.Length > 0)
+            if (view.Documents.Count > 0)
             {
                 blocks.Add(new Paragraph("Documents demandés :") { Style = Typography.Note });
-                blocks.Add(new ItemList(requested.Select(d => new ListItem(Run.Plain(d))).ToList()));
+                blocks.Add(new ItemList(view.Documents.Select((d, i) => new ListItem(Run.Plain(
+                    view.Sent is not null && i < view.Analysis.DocumentOutcomes.Count
+                        ? $"{d.Title} — {Requests.Deadlines.FrenchLabels.Label(view.Analysis.DocumentOutcomes[i].Status)}"
+                        : d.Title))).ToList()));
             }
             if (r.OutcomeSummary is not null)
             {

@@ -32,7 +32,7 @@ public sealed class CaseFileService(VigieDbContext db, IMemoryCache cache, TimeP
         {
             return cached;
         }
-        var page = await CaseQueries.LoadPublishedPageAsync(db, slug, cancellationToken);
+        var page = await CaseQueries.LoadPublishedPageAsync(db, slug, Infrastructure.ParisClock.TodayInParis(clock), cancellationToken);
         if (page is null)
         {
             return null;

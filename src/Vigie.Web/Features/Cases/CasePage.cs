@@ -1,4 +1,5 @@
 using Vigie.Web.Data.Entities;
+using Vigie.Web.Features.Requests;
 
 namespace Vigie.Web.Features.Cases;
 
@@ -11,7 +12,7 @@ public sealed record CasePage(
     IReadOnlyList<Funding> Fundings,
     IReadOnlyList<TimelineEvent> Timeline,
     IReadOnlyList<Quote> Quotes,
-    IReadOnlyList<CadaRequest> Requests,
+    IReadOnlyList<PublicRequestView> Requests,
     IReadOnlyList<Document> Documents)
 {
     public decimal FundingTotal => Fundings.Sum(f => f.AmountEuros);
@@ -23,7 +24,7 @@ public sealed record CasePage(
     /// <summary>The number shown for a cited source, from its id (parts reference sources by id).</summary>
     public int? SourceNumber(int? sourceId) => sourceId is { } id && _numbers.TryGetValue(id, out var n) ? n : null;
 
-    public Dictionary<int, string> RequestSubjects { get; } = Requests.ToDictionary(r => r.Id, r => r.Subject);
+    public Dictionary<int, string> RequestSubjects { get; } = Requests.ToDictionary(r => r.Request.Id, r => r.Request.Subject);
 }
 
 public sealed record CaseListItem(string Slug, string Title, string Summary, string MunicipalityName, string InseeCode,

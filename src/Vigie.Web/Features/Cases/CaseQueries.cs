@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Vigie.Web.Data;
 using Vigie.Web.Data.Entities;
+using Vigie.Web.Features.Requests;
 using Vigie.Web.Infrastructure.Markdown;
 
 namespace Vigie.Web.Features.Cases;
@@ -11,7 +12,7 @@ public static class CaseQueries
         cases.Where(c => c.Status == CaseStatus.Published);
 
     /// <summary>A published case with all its parts: one query per collection (split query), never one per row.</summary>
-    public static async Task<CasePage?> LoadPublishedPageAsync(VigieDbContext db, string slug, CancellationToken cancellationToken)
+    public static async Task<CasePage?> LoadPublishedPageAsync(VigieDbContext db, string slug, DateOnly today, CancellationToken cancellationToken)
     {
         var entity = await db.Cases.AsNoTracking().Published()
             .Where(c => c.Slug == slug)
@@ -23,7 +24,6 @@ public static class CaseQueries
             .Include(c => c.Fundings.OrderBy(f => f.Position))
             .Include(c => c.TimelineEvents.OrderBy(e => e.OccurredOn))
             .Include(c => c.Quotes.OrderBy(q => q.Position))
-            .Include(c => c.CadaRequests.Where(r => r.IsPublic).OrderBy(r => r.SentOn))
             .Include(c => c.Documents.Where(d => d.IsPublic).OrderBy(d => d.Date))
             .AsSplitQuery()
             .FirstOrDefaultAsync(cancellationToken);
@@ -31,6 +31,7 @@ public static class CaseQueries
         {
             return null;
         }
+        var requests = await PublicRequests.LoadAsync(db, db.CadaRequests.Where(r => r.CaseId == entity.Id), today, cancellationToken);
         var sourceNumbers = entity.Sources.Select(s => s.Number).ToHashSet();
         return new CasePage(
             entity,
@@ -40,7 +41,7 @@ public static class CaseQueries
             entity.Fundings,
             entity.TimelineEvents,
             entity.Quotes,
-            entity.CadaRequests,
+            requests,
             entity.Documents);
     }
 

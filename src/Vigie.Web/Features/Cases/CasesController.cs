@@ -9,7 +9,7 @@ namespace Vigie.Web.Features.Cases;
 
 [AllowAnonymous]
 [Route("dossiers")]
-public sealed class CasesController(VigieDbContext db) : Controller
+public sealed class CasesController(VigieDbContext db, TimeProvider clock) : Controller
 {
     [HttpGet("")]
     [OutputCache(PolicyName = CachePolicies.Public)]
@@ -24,7 +24,7 @@ public sealed class CasesController(VigieDbContext db) : Controller
     [OutputCache(PolicyName = CachePolicies.Public)]
     public async Task<IActionResult> Show(string slug, CancellationToken cancellationToken)
     {
-        var page = await CaseQueries.LoadPublishedPageAsync(db, slug, cancellationToken);
+        var page = await CaseQueries.LoadPublishedPageAsync(db, slug, clock.TodayInParis(), cancellationToken);
         return page is null ? NotFound() : View(page);
     }
 }

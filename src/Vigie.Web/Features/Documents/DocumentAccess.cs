@@ -29,8 +29,8 @@ public static class DocumentAccess
     }
 
     /// <summary>Whether the request's details (authority, subject) may be shown to this user.</summary>
-    public static bool CanSeeRequest(ClaimsPrincipal user, CadaRequest request, Case? requestCase) =>
-        request.IsPublic || user.IsEditor() || (user.UserId() is int id && requestCase?.CreatedById == id);
+    public static bool CanSeeRequest(ClaimsPrincipal user, CadaRequest request) =>
+        request.IsPublic || user.IsEditor() || (user.UserId() is int id && request.RequesterId == id);
 
     /// <summary>May change the document's description, visibility and redaction notes.</summary>
     public static bool CanEdit(ClaimsPrincipal user, Document document) =>
@@ -42,8 +42,7 @@ public static class DocumentAccess
 
     /// <summary>
     /// Resolves where an upload goes, or null when the target does not exist or the member may not add to it.
-    /// A request brings its case; a volunteer's requests are those of the cases they created (until requests have
-    /// an owner of their own).
+    /// A request brings its case; its requester may attach what it brought even to a case they did not create.
     /// </summary>
     public static async Task<ResolvedTarget?> ResolveTargetAsync(VigieDbContext db, ClaimsPrincipal user, int? caseId, int? requestId,
         CancellationToken cancellationToken)
@@ -51,7 +50,7 @@ public static class DocumentAccess
         CadaRequest? request = null;
         if (requestId is int rid)
         {
-            request = await db.CadaRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == rid, cancellationToken);
+            request = await db.CadaRequests.AsNoTracking().Include(r => r.PublicBody).SingleOrDefaultAsync(r => r.Id == rid, cancellationToken);
             if (request is null || (caseId is int cid && request.CaseId != cid))
             {
                 return null;
@@ -62,9 +61,12 @@ public static class DocumentAccess
         {
             return null;
         }
-        var target = await db.Cases.AsNoTracking().AttachableCases(user).Where(c => c.Id == caseId)
+        var cases = request is not null && user.UserId() is int requester && request.RequesterId == requester
+            ? db.Cases.AsNoTracking()
+            : db.Cases.AsNoTracking().AttachableCases(user);
+        var target = await cases.Where(c => c.Id == caseId)
             .Select(c => new { c.Id, c.Title, c.Slug }).SingleOrDefaultAsync(cancellationToken);
-        return target is null ? null : new ResolvedTarget(target.Id, target.Title, target.Slug, request?.Id, request?.Subject, request?.Authority);
+        return target is null ? null : new ResolvedTarget(target.Id, target.Title, target.Slug, request?.Id, request?.Subject, request?.PublicBody?.Name);
     }
 }
 

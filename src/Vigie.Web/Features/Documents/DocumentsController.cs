@@ -70,7 +70,7 @@ public sealed class DocumentsController(VigieDbContext db, IDocumentStore store,
     public async Task<IActionResult> Show(int id, CancellationToken cancellationToken)
     {
         var document = await db.Documents.AsNoTracking().VisibleTo(User)
-            .Include(d => d.Case).Include(d => d.CadaRequest).ThenInclude(r => r!.Case).Include(d => d.File)
+            .Include(d => d.Case).Include(d => d.CadaRequest).ThenInclude(r => r!.Case).Include(d => d.CadaRequest).ThenInclude(r => r!.PublicBody).Include(d => d.File)
             .SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
         if (document is null)
         {
@@ -81,10 +81,10 @@ public sealed class DocumentsController(VigieDbContext db, IDocumentStore store,
                 .Select(p => new PageView(p.Number, p.Text, p.ThumbnailSha256 != null)).ToListAsync(cancellationToken)
             : [];
         var request = document.CadaRequest;
-        var requestVisible = request is not null && DocumentAccess.CanSeeRequest(User, request, request.Case);
+        var requestVisible = request is not null && DocumentAccess.CanSeeRequest(User, request);
         var caseVisible = document.Case is { } c && (c.Status == CaseStatus.Published || User.IsEditor() || c.CreatedById == User.UserId());
         var provenance = new Provenance(document.ReceivedOn,
-            requestVisible ? request!.Id : null, requestVisible ? request!.Subject : null, requestVisible ? request!.Authority : null,
+            requestVisible ? request!.Id : null, requestVisible ? request!.Subject : null, requestVisible ? request!.PublicBody?.Name : null,
             requestVisible ? request!.SentOn : null, request is not null && !requestVisible,
             caseVisible ? document.Case!.Title : null, caseVisible ? document.Case!.Slug : null,
             document.Case?.Status == CaseStatus.Published, document.UploadedAt);

@@ -36,7 +36,7 @@ public sealed class ExportBuilder(VigieDbContext db, TimeProvider clock)
             var done = 0;
             foreach (var slug in slugs)
             {
-                var page = await CaseQueries.LoadPublishedPageAsync(db, slug, cancellationToken);
+                var page = await CaseQueries.LoadPublishedPageAsync(db, slug, Infrastructure.ParisClock.TodayInParis(clock), cancellationToken);
                 db.ChangeTracker.Clear();
                 if (page is not null)
                 {

@@ -18,7 +18,7 @@ public sealed class ExportFilter
     public string? Prestataire { get; set; }
 
     [Display(Name = "État d'une demande CADA")]
-    public RequestStatus? EtatDemande { get; set; }
+    public Requests.Deadlines.RequestState? EtatDemande { get; set; }
 
     [Range(1990, 2100, ErrorMessage = "Indiquez une année entre 1990 et 2100.")]
     [Display(Name = "Année de signature d'un marché")]
@@ -52,7 +52,7 @@ public sealed class ExportFilter
         }
         if (EtatDemande is { } state)
         {
-            cases = cases.Where(c => c.CadaRequests.Any(r => r.IsPublic && r.Status == state));
+            cases = cases.Where(c => c.CadaRequests.Any(r => r.IsPublic && r.State == state));
         }
         if (Annee is int year)
         {
@@ -81,7 +81,7 @@ public sealed class ExportFilter
         }
         if (EtatDemande is { } state)
         {
-            parts.Add($"demande CADA « {Infrastructure.Formatting.Labels.Of(state)} »");
+            parts.Add($"demande CADA « {Requests.Deadlines.FrenchLabels.Label(state)} »");
         }
         if (Annee is int year)
         {

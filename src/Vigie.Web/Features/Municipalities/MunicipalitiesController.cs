@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Vigie.Web.Data;
 using Vigie.Web.Data.Entities;
 using Vigie.Web.Features.Cases;
+using Vigie.Web.Features.Requests;
 using Vigie.Web.Infrastructure;
 using Vigie.Web.Infrastructure.Text;
 
@@ -18,11 +19,12 @@ public sealed record MunicipalityRow(string InseeCode, string Name, string Depar
 public sealed record MunicipalityIndex(string? Query, Department? Department, IReadOnlyList<DepartmentRow> Departments,
     IReadOnlyList<MunicipalityRow> Municipalities, bool Truncated);
 
-public sealed record MunicipalityPage(Municipality Municipality, IReadOnlyList<CaseListItem> Cases, IReadOnlyList<CadaRequest> Requests);
+public sealed record MunicipalityPage(Municipality Municipality, IReadOnlyList<CaseListItem> Cases, IReadOnlyList<PublicRequestView> Requests,
+    TransparencySummary Transparency);
 
 [AllowAnonymous]
 [Route("communes")]
-public sealed partial class MunicipalitiesController(VigieDbContext db) : Controller
+public sealed partial class MunicipalitiesController(VigieDbContext db, TimeProvider clock) : Controller
 {
     private const int MaxResults = 200;
 
@@ -90,13 +92,14 @@ public sealed partial class MunicipalitiesController(VigieDbContext db) : Contro
         }
         var cases = await db.Cases.AsNoTracking().Published().Where(c => c.MunicipalityId == municipality.Id)
             .ToListItems().ToListAsync(cancellationToken);
-        var requests = await db.CadaRequests.AsNoTracking()
-            .Where(r => r.MunicipalityId == municipality.Id && r.IsPublic
-                && (r.CaseId == null || r.Case!.Status == CaseStatus.Published))
-            .Include(r => r.Case)
-            .OrderBy(r => r.SentOn)
-            .ToListAsync(cancellationToken);
-        return View(new MunicipalityPage(municipality, cases, requests));
+        // Requests to the commune itself, and requests of its published cases to other bodies.
+        var requests = await PublicRequests.LoadAsync(db, db.CadaRequests.Where(r =>
+                ((r.PublicBody!.Kind == PublicBodyKind.Commune && r.PublicBody.MunicipalityId == municipality.Id)
+                    || (r.Case != null && r.Case.MunicipalityId == municipality.Id))
+                && (r.CaseId == null || r.Case!.Status == CaseStatus.Published)),
+            clock.TodayInParis(), cancellationToken);
+        var toCommune = requests.Where(r => r.Request.PublicBody!.Kind == PublicBodyKind.Commune && r.Request.PublicBody.MunicipalityId == municipality.Id).ToList();
+        return View(new MunicipalityPage(municipality, cases, requests, TransparencySummary.Of(toCommune)));
     }
 
     /// <summary>"/communes/elancourt" or "/communes/elancourt-78208" lead to "/communes/78208".</summary>

@@ -14,18 +14,15 @@ public static class Labels
         _ => status.ToString(),
     };
 
-    public static string Of(RequestStatus status) => status switch
+    public static string Of(PublicBodyKind kind) => kind switch
     {
-        RequestStatus.Draft => "Brouillon",
-        RequestStatus.Sent => "Envoyée",
-        RequestStatus.ImpliedRefusal => "Refus implicite",
-        RequestStatus.ExplicitRefusal => "Refus exprès",
-        RequestStatus.PartialAnswer => "Réponse partielle",
-        RequestStatus.Satisfied => "Satisfaite",
-        RequestStatus.ReferredToCada => "CADA saisie",
-        RequestStatus.CadaOpinion => "Avis CADA rendu",
-        RequestStatus.Closed => "Close",
-        _ => status.ToString(),
+        PublicBodyKind.Commune => "Commune",
+        PublicBodyKind.Intercommunality => "Intercommunalité",
+        PublicBodyKind.Department => "Département",
+        PublicBodyKind.Prefecture => "Préfecture",
+        PublicBodyKind.Ministry => "Ministère",
+        PublicBodyKind.Other => "Autre organisme",
+        _ => kind.ToString(),
     };
 
     public static string Of(DocumentKind kind) => kind switch
@@ -52,12 +49,4 @@ public static class Labels
         _ => "pending",
     };
 
-    /// <summary>A CSS modifier for a request's status badge: good, partial, bad or pending.</summary>
-    public static string Tone(RequestStatus status) => status switch
-    {
-        RequestStatus.Satisfied => "good",
-        RequestStatus.PartialAnswer or RequestStatus.CadaOpinion => "partial",
-        RequestStatus.ImpliedRefusal or RequestStatus.ExplicitRefusal => "bad",
-        _ => "pending",
-    };
 }

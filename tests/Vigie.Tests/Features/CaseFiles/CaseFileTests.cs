@@ -36,7 +36,7 @@ public sealed class CaseFileTests(VigieFactory factory) : IClassFixture<VigieFac
         Assert.Contains("25 000 000 €", text, StringComparison.Ordinal);
         Assert.Contains("Pierre Racz", text, StringComparison.Ordinal);
         Assert.Contains("Jean-Michel Fourgous", text, StringComparison.Ordinal);
-        Assert.Contains("Réponse partielle", text, StringComparison.Ordinal);
+        Assert.Contains("Close (partielle)", text, StringComparison.Ordinal);
         Assert.Contains("https://lagazette-sqy.fr/2019/09/24/votreville/elancourt/des-innovations-en-videoprotection-vont-etre-testees-a-elancourt/", text.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 

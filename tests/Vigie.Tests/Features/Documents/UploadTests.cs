@@ -69,7 +69,12 @@ public sealed class UploadTests(DocumentFactory factory) : IClassFixture<Documen
         var (client, draft) = await VolunteerWithDraftAsync("depot-page");
         await using (var db = factory.CreateDbContext())
         {
-            db.CadaRequests.Add(new CadaRequest { CaseId = draft.Id, Authority = "Mairie de Lyon", Subject = "Contrat de vidéosurveillance", SentOn = new DateOnly(2024, 3, 4), IsPublic = true });
+            var lyon = await db.PublicBodies.SingleAsync(b => b.Kind == PublicBodyKind.Commune && b.Municipality!.InseeCode == "69123");
+            db.CadaRequests.Add(new CadaRequest
+            {
+                CaseId = draft.Id, PublicBody = lyon, Subject = "Contrat de vidéosurveillance", SentOn = new DateOnly(2024, 3, 4), IsPublic = true,
+                RequestedDocuments = [new RequestedDocument { Title = "Contrat", Position = 1 }],
+            });
             await db.SaveChangesAsync();
         }
         int requestId;
@@ -91,7 +96,7 @@ public sealed class UploadTests(DocumentFactory factory) : IClassFixture<Documen
         Assert.True(processing is null || processing.Contains("En cours de traitement", StringComparison.Ordinal));
         var provenance = page.QuerySelector(".provenance")!.TextContent;
         Assert.Contains("Obtenu le 2 avril 2024", provenance, StringComparison.Ordinal);
-        Assert.Contains("en réponse à la demande « Contrat de vidéosurveillance » auprès de Mairie de Lyon", provenance.Replace('\u00a0', ' '), StringComparison.Ordinal);
+        Assert.Contains("en réponse à la demande « Contrat de vidéosurveillance » auprès de Commune de Lyon", provenance.Replace('\u00a0', ' '), StringComparison.Ordinal);
         Assert.Equal(2, page.QuerySelectorAll(".page-text").Length);
         Assert.Contains("lecture de plaques", page.QuerySelector("#page-2")!.TextContent, StringComparison.Ordinal);
         var thumbnail = page.QuerySelector(".thumbnails img")!.GetAttribute("src")!;

@@ -13,7 +13,7 @@ public sealed class MunicipalityPageTests(VigieFactory factory) : IClassFixture<
         Assert.Contains("Yvelines (78)", page.QuerySelector(".kicker")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Île-de-France", page.QuerySelector(".kicker")!.TextContent, StringComparison.Ordinal);
         Assert.Contains(page.QuerySelectorAll("#h-dossiers ~ .case-list a, .case-list a"), a => a.GetAttribute("href") == "/dossiers/elancourt");
-        Assert.Contains(page.QuerySelectorAll("li.request"), li => li.TextContent.Contains("Réponse partielle", StringComparison.Ordinal));
+        Assert.Contains(page.QuerySelectorAll("article.request"), a => a.TextContent.Contains("Close (partielle)", StringComparison.Ordinal));
     }
 
     [Theory]

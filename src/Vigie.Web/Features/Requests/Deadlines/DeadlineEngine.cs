@@ -29,6 +29,9 @@ public sealed class DeadlineEngine
             [],
             warnings,
             NextActions.For(situation),
-            new DocumentsSummary(context.DocumentCount, 0, 0, 0, context.DocumentCount));
+            new DocumentsSummary(context.DocumentCount, 0, 0, 0, context.DocumentCount))
+        {
+            DocumentOutcomes = Enumerable.Range(1, context.DocumentCount).Select(DocumentOutcome.NotAnswered).ToList(),
+        };
     }
 }

@@ -38,6 +38,9 @@ internal sealed class DocumentLedger(int documentCount)
         }
     }
 
+    public IReadOnlyList<DocumentOutcome> Latest() =>
+        latest.Select((o, i) => o ?? DocumentOutcome.NotAnswered(i + 1)).ToList();
+
     public DocumentsSummary Summary() => new(
         latest.Length,
         latest.Count(o => o is { Status: DocumentStatus.Received }),

@@ -54,6 +54,9 @@ public sealed record RequestAnalysis(
     string NextAction,
     DocumentsSummary Documents)
 {
+    // The latest outcome of each requested document, in the order of the request (not answered when none).
+    public IReadOnlyList<DocumentOutcome> DocumentOutcomes { get; init; } = [];
+
     public bool IsClosed => ClosingOutcome is not null;
 
     // Ordinance n° 2020-306: a person must check deadlines that ran through spring 2020.

@@ -73,6 +73,9 @@ internal sealed partial class RequestWalk
             deadlines,
             warnings,
             NextActions.For(situation),
-            documents.Summary());
+            documents.Summary())
+        {
+            DocumentOutcomes = documents.Latest(),
+        };
     }
 }
