@@ -83,6 +83,7 @@ public static class TestDatabase
         }
         else
         {
+            StopAbandonedServers();
             var folder = Path.Combine(Path.GetTempPath(), $"vigie-tests-{Environment.ProcessId}");
             local = LocalPostgres.Start(folder, _ => { }, durable: false, installIfMissing: false);
             AppDomain.CurrentDomain.ProcessExit += (_, _) =>
@@ -137,6 +138,39 @@ public static class TestDatabase
         }
         catch (UnauthorizedAccessException)
         {
+        }
+    }
+
+    /// <summary>A test run that was killed leaves its server running: stop those whose test process is gone.</summary>
+    private static void StopAbandonedServers()
+    {
+        foreach (var folder in Directory.GetDirectories(Path.GetTempPath(), "vigie-tests-*"))
+        {
+            if (!int.TryParse(Path.GetFileName(folder)["vigie-tests-".Length..], out var pid) || ProcessAlive(pid))
+            {
+                continue;
+            }
+            try
+            {
+                LocalPostgres.StopCluster(Path.Combine(folder, "postgres"));
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
+            {
+            }
+        }
+    }
+
+    private static bool ProcessAlive(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
         }
     }
 

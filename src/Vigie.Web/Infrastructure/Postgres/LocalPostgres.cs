@@ -125,6 +125,16 @@ public sealed class LocalPostgres : IDisposable
 
     public void Dispose() => Stop();
 
+    /// <summary>Stops a cluster left running by a process that is gone, if it is running.</summary>
+    public static void StopCluster(string cluster)
+    {
+        if (RunningPort(cluster) is null || FindBinDirectory() is not { } bin)
+        {
+            return;
+        }
+        Run(bin, "pg_ctl", IsRoot(), "stop", "-w", "-m", "immediate", "-D", cluster);
+    }
+
     /// <summary>The folder holding the cluster's password file; kept for diagnostics.</summary>
     public string PasswordFile => _passwordFile;
 
