@@ -41,7 +41,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             Args = ChromiumArgs,
         });
         // The machine may be busy with another build: allow more than Playwright's 5 s for expect-style assertions.
-        Assertions.SetDefaultExpectTimeout(15_000);
+        Assertions.SetDefaultExpectTimeout(45_000);
     }
 
     /// <summary>A new, isolated context (own cookies, storage and cache) with its base URL set to the app.</summary>
@@ -56,7 +56,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             HasTouch = viewport.IsMobile,
             JavaScriptEnabled = javaScriptEnabled,
         });
-        context.SetDefaultTimeout(20_000);
+        context.SetDefaultTimeout(60_000);
         return context;
     }
 
