@@ -5,6 +5,7 @@ using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Vigie.Web.Data.Seeding;
+using Vigie.Web.Features.Campaigns;
 using Vigie.Web.Features.Requests;
 using Vigie.Web.Features.Documents;
 using Vigie.Web.Features.Editing;
@@ -28,6 +29,7 @@ builder.AddVigieAccounts(vigie);
 builder.AddVigieRequests();
 builder.AddVigieDocuments(vigie);
 builder.Services.AddVigieEditing();
+builder.Services.AddVigieCampaigns();
 
 // Razor would otherwise escape every accented letter as an entity.
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

@@ -35,6 +35,11 @@ public sealed class VigieDbContext(DbContextOptions<VigieDbContext> options)
     public DbSet<UploadHold> UploadHolds => Set<UploadHold>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<ExportJob> ExportJobs => Set<ExportJob>();
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+    public DbSet<CampaignDocument> CampaignDocuments => Set<CampaignDocument>();
+    public DbSet<CampaignOrganiser> CampaignOrganisers => Set<CampaignOrganiser>();
+    public DbSet<CampaignTarget> CampaignTargets => Set<CampaignTarget>();
+    public DbSet<CampaignJob> CampaignJobs => Set<CampaignJob>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -65,7 +65,7 @@ public static class CommandLine
         try
         {
             var report = await scope.ServiceProvider.GetRequiredService<Seeder>().SeedAsync(options.ResolveSeedsDirectory());
-            Console.WriteLine($"{report.Communes} communes ({report.CommunesChanged} modifiées), {report.CasesAdded} dossiers ajoutés en {report.Elapsed.TotalMilliseconds:N0} ms.");
+            Console.WriteLine($"{report.Communes} communes ({report.CommunesChanged} modifiées), {report.CasesAdded} dossiers et {report.CampaignsAdded} campagnes ajoutés en {report.Elapsed.TotalMilliseconds:N0} ms.");
         }
         catch (SeedException e)
         {

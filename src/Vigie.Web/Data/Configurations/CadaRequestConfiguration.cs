@@ -13,6 +13,7 @@ public sealed class CadaRequestConfiguration : IEntityTypeConfiguration<CadaRequ
         builder.Property(r => r.Channel).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.ChannelUrl).HasMaxLength(2000);
         builder.Property(r => r.Context).HasMaxLength(4000);
+        builder.Property(r => r.LetterParagraph).HasMaxLength(4000);
         builder.Property(r => r.OutcomeSummary).HasMaxLength(2000);
         builder.Property(r => r.State).HasConversion<string>().HasMaxLength(30);
         builder.Property(r => r.StateLabel).HasMaxLength(200);
@@ -22,6 +23,9 @@ public sealed class CadaRequestConfiguration : IEntityTypeConfiguration<CadaRequ
         builder.Property(r => r.Version).IsRowVersion();
         builder.HasIndex(r => new { r.IsClosed, r.NextDeadlineOn });
         builder.HasIndex(r => r.RequesterId);
+        // A campaign writes once to each body, whatever retries or concurrent workers do.
+        builder.HasIndex(r => new { r.CampaignId, r.PublicBodyId }).IsUnique().HasFilter("campaign_id IS NOT NULL");
+        builder.HasOne(r => r.Campaign).WithMany().HasForeignKey(r => r.CampaignId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(r => r.PublicBody).WithMany().HasForeignKey(r => r.PublicBodyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(r => r.Case).WithMany(c => c.CadaRequests).HasForeignKey(r => r.CaseId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne(r => r.Requester).WithMany().HasForeignKey(r => r.RequesterId).OnDelete(DeleteBehavior.Restrict);

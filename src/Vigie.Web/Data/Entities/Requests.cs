@@ -32,6 +32,9 @@ public sealed class CadaRequest
     public PublicBody? PublicBody { get; set; }
     public int? CaseId { get; set; }
     public Case? Case { get; set; }
+    /// <summary>The campaign this request is part of; at most one request per body and campaign.</summary>
+    public int? CampaignId { get; set; }
+    public Campaign? Campaign { get; set; }
     /// <summary>The team member who makes the request; null for requests imported from seeds. Never shown to anyone else.</summary>
     public int? RequesterId { get; set; }
     public User? Requester { get; set; }
@@ -42,6 +45,8 @@ public sealed class CadaRequest
     public string? ChannelUrl { get; set; }
     /// <summary>A short context for the CADA (R343-1 letters).</summary>
     public string? Context { get; set; }
+    /// <summary>A paragraph added to the request letter (a campaign's own wording), after the list of documents.</summary>
+    public string? LetterParagraph { get; set; }
     /// <summary>What came of it, in a sentence, for the public pages.</summary>
     public string? OutcomeSummary { get; set; }
     public bool IsPublic { get; set; }

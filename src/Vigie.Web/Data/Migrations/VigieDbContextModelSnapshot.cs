@@ -240,6 +240,10 @@ namespace Vigie.Web.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("analysed_on");
 
+                    b.Property<int?>("CampaignId")
+                        .HasColumnType("integer")
+                        .HasColumnName("campaign_id");
+
                     b.Property<int?>("CaseId")
                         .HasColumnType("integer")
                         .HasColumnName("case_id");
@@ -276,6 +280,11 @@ namespace Vigie.Web.Data.Migrations
                     b.Property<bool>("IsPublic")
                         .HasColumnType("boolean")
                         .HasColumnName("is_public");
+
+                    b.Property<string>("LetterParagraph")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("letter_paragraph");
 
                     b.Property<string>("Mode")
                         .IsRequired()
@@ -354,6 +363,11 @@ namespace Vigie.Web.Data.Migrations
 
                     b.HasIndex("RequesterId")
                         .HasDatabaseName("ix_cada_requests_requester_id");
+
+                    b.HasIndex("CampaignId", "PublicBodyId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cada_requests_campaign_id_public_body_id")
+                        .HasFilter("campaign_id IS NOT NULL");
 
                     b.HasIndex("IsClosed", "NextDeadlineOn")
                         .HasDatabaseName("ix_cada_requests_is_closed_next_deadline_on");
@@ -523,6 +537,253 @@ namespace Vigie.Web.Data.Migrations
                         .HasDatabaseName("ix_request_event_revisions_cada_request_id_at");
 
                     b.ToTable("request_event_revisions", (string)null);
+                });
+
+            modelBuilder.Entity("Vigie.Web.Data.Entities.Campaign", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("Context")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("context");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int?>("CreatedById")
+                        .HasColumnType("integer")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("description");
+
+                    b.Property<bool>("IsDemonstration")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_demonstration");
+
+                    b.Property<string>("LetterParagraph")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("letter_paragraph");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("mode");
+
+                    b.Property<bool>("RequestsArePublic")
+                        .HasColumnType("boolean")
+                        .HasColumnName("requests_are_public");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("slug");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_campaigns");
+
+                    b.HasIndex("CreatedById")
+                        .HasDatabaseName("ix_campaigns_created_by_id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique()
+                        .HasDatabaseName("ix_campaigns_slug");
+
+                    b.ToTable("campaigns", (string)null);
+                });
+
+            modelBuilder.Entity("Vigie.Web.Data.Entities.CampaignDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_campaign_documents");
+
+                    b.HasIndex("CampaignId", "Position")
+                        .IsUnique()
+                        .HasDatabaseName("ix_campaign_documents_campaign_id_position");
+
+                    b.ToTable("campaign_documents", (string)null);
+                });
+
+            modelBuilder.Entity("Vigie.Web.Data.Entities.CampaignJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("integer")
+                        .HasColumnName("done");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("error");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer")
+                        .HasColumnName("total");
+
+                    b.HasKey("Id")
+                        .HasName("pk_campaign_jobs");
+
+                    b.HasIndex("CampaignId")
+                        .HasDatabaseName("ix_campaign_jobs_campaign_id");
+
+                    b.HasIndex("Status", "CreatedAt")
+                        .HasDatabaseName("ix_campaign_jobs_status_created_at");
+
+                    b.ToTable("campaign_jobs", (string)null);
+                });
+
+            modelBuilder.Entity("Vigie.Web.Data.Entities.CampaignOrganiser", b =>
+                {
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("integer")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("CampaignId", "UserId")
+                        .HasName("pk_campaign_organisers");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_campaign_organisers_user_id");
+
+                    b.ToTable("campaign_organisers", (string)null);
+                });
+
+            modelBuilder.Entity("Vigie.Web.Data.Entities.CampaignTarget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added_at");
+
+                    b.Property<int?>("CadaRequestId")
+                        .HasColumnType("integer")
+                        .HasColumnName("cada_request_id");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<int>("PublicBodyId")
+                        .HasColumnType("integer")
+                        .HasColumnName("public_body_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_campaign_targets");
+
+                    b.HasIndex("CadaRequestId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_campaign_targets_cada_request_id");
+
+                    b.HasIndex("PublicBodyId")
+                        .HasDatabaseName("ix_campaign_targets_public_body_id");
+
+                    b.HasIndex("CampaignId", "PublicBodyId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_campaign_targets_campaign_id_public_body_id");
+
+                    b.ToTable("campaign_targets", (string)null);
                 });
 
             modelBuilder.Entity("Vigie.Web.Data.Entities.Case", b =>
@@ -2180,6 +2441,12 @@ namespace Vigie.Web.Data.Migrations
 
             modelBuilder.Entity("Vigie.Web.Data.Entities.CadaRequest", b =>
                 {
+                    b.HasOne("Vigie.Web.Data.Entities.Campaign", "Campaign")
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_cada_requests_campaigns_campaign_id");
+
                     b.HasOne("Vigie.Web.Data.Entities.Case", "Case")
                         .WithMany("CadaRequests")
                         .HasForeignKey("CaseId")
@@ -2198,6 +2465,8 @@ namespace Vigie.Web.Data.Migrations
                         .HasForeignKey("RequesterId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_cada_requests_users_requester_id");
+
+                    b.Navigation("Campaign");
 
                     b.Navigation("Case");
 
@@ -2251,6 +2520,91 @@ namespace Vigie.Web.Data.Migrations
                     b.Navigation("Actor");
 
                     b.Navigation("Event");
+                });
+
+            modelBuilder.Entity("Vigie.Web.Data.Entities.Campaign", b =>
+                {
+                    b.HasOne("Vigie.Web.Data.Entities.User", "CreatedBy")
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_campaigns_users_created_by_id");
+
+                    b.Navigation("CreatedBy");
+                });
+
+            modelBuilder.Entity("Vigie.Web.Data.Entities.CampaignDocument", b =>
+                {
+                    b.HasOne("Vigie.Web.Data.Entities.Campaign", "Campaign")
+                        .WithMany("Documents")
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_documents_campaigns_campaign_id");
+
+                    b.Navigation("Campaign");
+                });
+
+            modelBuilder.Entity("Vigie.Web.Data.Entities.CampaignJob", b =>
+                {
+                    b.HasOne("Vigie.Web.Data.Entities.Campaign", "Campaign")
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_jobs_campaigns_campaign_id");
+
+                    b.Navigation("Campaign");
+                });
+
+            modelBuilder.Entity("Vigie.Web.Data.Entities.CampaignOrganiser", b =>
+                {
+                    b.HasOne("Vigie.Web.Data.Entities.Campaign", "Campaign")
+                        .WithMany("Organisers")
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_organisers_campaigns_campaign_id");
+
+                    b.HasOne("Vigie.Web.Data.Entities.User", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_organisers_users_user_id");
+
+                    b.Navigation("Campaign");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Vigie.Web.Data.Entities.CampaignTarget", b =>
+                {
+                    b.HasOne("Vigie.Web.Data.Entities.CadaRequest", "CadaRequest")
+                        .WithMany()
+                        .HasForeignKey("CadaRequestId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_campaign_targets_cada_requests_cada_request_id");
+
+                    b.HasOne("Vigie.Web.Data.Entities.Campaign", "Campaign")
+                        .WithMany("Targets")
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_targets_campaigns_campaign_id");
+
+                    b.HasOne("Vigie.Web.Data.Entities.PublicBody", "PublicBody")
+                        .WithMany()
+                        .HasForeignKey("PublicBodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_targets_public_bodies_public_body_id");
+
+                    b.Navigation("CadaRequest");
+
+                    b.Navigation("Campaign");
+
+                    b.Navigation("PublicBody");
                 });
 
             modelBuilder.Entity("Vigie.Web.Data.Entities.Case", b =>
@@ -2649,6 +3003,15 @@ namespace Vigie.Web.Data.Migrations
             modelBuilder.Entity("Vigie.Web.Data.Entities.CadaRequestEvent", b =>
                 {
                     b.Navigation("DocumentOutcomes");
+                });
+
+            modelBuilder.Entity("Vigie.Web.Data.Entities.Campaign", b =>
+                {
+                    b.Navigation("Documents");
+
+                    b.Navigation("Organisers");
+
+                    b.Navigation("Targets");
                 });
 
             modelBuilder.Entity("Vigie.Web.Data.Entities.Case", b =>

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Vigie.Web.Data.Entities;
 using Vigie.Web.Features.Requests.Deadlines;
 using Vigie.Web.Infrastructure.Text;
@@ -5,7 +7,7 @@ using Vigie.Web.Infrastructure.Text;
 namespace Vigie.Web.Data.Seeding;
 
 /// <summary>Reads a request of a case file with its events (format: docs/seeds.md).</summary>
-internal static class RequestSeedReader
+internal static partial class RequestSeedReader
 {
     private static readonly Dictionary<string, RequestEventKind> Kinds = new()
     {
@@ -50,12 +52,12 @@ internal static class RequestSeedReader
         ["dismissed"] = JudgmentOutcome.Dismissed, ["no-need-to-rule"] = JudgmentOutcome.NoNeedToRule,
     };
 
-    private static readonly Dictionary<string, RequestMode> Modes = new()
+    public static readonly IReadOnlyDictionary<string, RequestMode> Modes = new Dictionary<string, RequestMode>
     {
         ["email"] = RequestMode.Email, ["copy"] = RequestMode.Copy, ["consultation"] = RequestMode.Consultation,
     };
 
-    private static readonly Dictionary<string, RequestChannel> Channels = new()
+    public static readonly IReadOnlyDictionary<string, RequestChannel> Channels = new Dictionary<string, RequestChannel>
     {
         ["email"] = RequestChannel.Email, ["post"] = RequestChannel.Post, ["registered-letter"] = RequestChannel.RegisteredLetter,
         ["online-form"] = RequestChannel.OnlineForm, ["madada"] = RequestChannel.Madada,
@@ -90,15 +92,33 @@ internal static class RequestSeedReader
             IsPublic = r.Bool("public", fallback: false),
             RequestedDocuments = documents,
         };
-        request.Events = r.Maps("events", "événements").Select(e => Event(e, documents)).ToList();
+        request.Events = r.Maps("events", "événements").Select(e => Event(e, documents, relativeDates: false).Event).ToList();
         return new RequestSeed(r.Text("key", required: true)!, request, code);
     }
 
-    private static CadaRequestEvent Event(YamlMap e, IReadOnlyList<RequestedDocument> documents)
+    /// <summary>
+    /// An event of a request. With <paramref name="relativeDates"/> (demonstration data only), a date may be written
+    /// "J-20": twenty days before the import, returned as <c>DaysAgo</c> (the event's date is then set on import).
+    /// </summary>
+    public static (CadaRequestEvent Event, int? DaysAgo) Event(YamlMap e, IReadOnlyList<RequestedDocument> documents, bool relativeDates)
     {
         e.OnlyKeys("date", "type", "appeal-routes", "documents", "ground", "file-number", "number", "sens", "motivation",
             "opinion-type", "decision", "outcome", "note");
-        var (date, precision) = e.Date("date", required: true)!.Value;
+        DateOnly date = default;
+        var precision = DatePrecision.Day;
+        int? daysAgo = null;
+        if (RelativeDate().Match(e.Text("date", required: true)!) is { Success: true } relative)
+        {
+            if (!relativeDates)
+            {
+                throw e.Error("« date » : les dates relatives (J-20) sont réservées aux campagnes de démonstration ; écrivez AAAA-MM-JJ");
+            }
+            daysAgo = int.Parse(relative.Groups[1].Value, CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            (date, precision) = e.Date("date", required: true)!.Value;
+        }
         if (precision == DatePrecision.Year)
         {
             throw e.Error("« date » d'un événement : au moins le mois (AAAA-MM, date approximative) ou le jour (AAAA-MM-JJ)");
@@ -163,6 +183,9 @@ internal static class RequestSeedReader
             case RequestEventKind.Note when result.Comment is null:
                 throw e.Error("une note a besoin de « note »");
         }
-        return result;
+        return (result, daysAgo);
     }
+
+    [GeneratedRegex(@"^J-(\d{1,4})$")]
+    private static partial Regex RelativeDate();
 }

@@ -7,7 +7,8 @@ public sealed record SeedBundle(
     GeoSeed Geo,
     IReadOnlyList<Technology> Technologies,
     IReadOnlyList<Vendor> Vendors,
-    IReadOnlyList<CaseSeed> Cases);
+    IReadOnlyList<CaseSeed> Cases,
+    IReadOnlyList<CampaignSeed> Campaigns);
 
 public sealed record GeoSeed(
     IReadOnlyList<Region> Regions,
@@ -35,3 +36,11 @@ public sealed record DocumentSeed(Document Document, string? RequestKey, SeedFil
 
 /// <summary>A file under seeds/ that a seed document points to, checked (accepted format) and hashed when read.</summary>
 public sealed record SeedFile(string FullPath, string Name, FileFormat Format, Features.Documents.Storage.ContentHash Hash, long Length);
+
+/// <summary>A campaign from seeds/campaigns/: its targets (INSEE codes) and the history of some of their requests.</summary>
+public sealed record CampaignSeed(string File, Campaign Campaign, IReadOnlyList<string> TargetCodes, IReadOnlyList<CampaignRequestSeed> Requests);
+
+public sealed record CampaignRequestSeed(string BodyCode, IReadOnlyList<CampaignEventSeed> Events);
+
+/// <summary>An event; with <paramref name="DaysAgo"/> its date is that many days before the import (demonstrations only).</summary>
+public sealed record CampaignEventSeed(CadaRequestEvent Event, int? DaysAgo);

@@ -29,7 +29,18 @@ public static class SeedReader
         {
             throw new SeedException(duplicate.Last().File, 1, $"le slug « {duplicate.Key} » est déjà utilisé par {duplicate.First().File}");
         }
-        return new SeedBundle(geo, technologies, vendors, cases);
+        var campaignsDirectory = Path.Combine(seedsDirectory, "campaigns");
+        var campaigns = Directory.Exists(campaignsDirectory)
+            ? Directory.GetFiles(campaignsDirectory, "*.yml").Order(StringComparer.Ordinal)
+                .Select(path => CampaignSeedReader.Read(File.ReadAllText(path), Relative(seedsDirectory, path), geo.Municipalities))
+                .ToList()
+            : [];
+        var sameSlug = campaigns.GroupBy(c => c.Campaign.Slug).FirstOrDefault(g => g.Count() > 1);
+        if (sameSlug is not null)
+        {
+            throw new SeedException(sameSlug.Last().File, 1, $"le slug « {sameSlug.Key} » est déjà utilisé par {sameSlug.First().File}");
+        }
+        return new SeedBundle(geo, technologies, vendors, cases, campaigns);
     }
 
     private static string Relative(string seedsDirectory, string path) =>

@@ -8,7 +8,7 @@ using Vigie.Web.Infrastructure;
 
 namespace Vigie.Web.Data.Seeding;
 
-public sealed record SeedReport(int Communes, int CommunesChanged, int TechnologiesAdded, int VendorsAdded, int CasesAdded, TimeSpan Elapsed);
+public sealed record SeedReport(int Communes, int CommunesChanged, int TechnologiesAdded, int VendorsAdded, int CasesAdded, int CampaignsAdded, TimeSpan Elapsed);
 
 /// <summary>
 /// Imports seeds/ into the database in one transaction: reference geography is upserted (rows that did
@@ -32,13 +32,15 @@ public sealed class Seeder(VigieDbContext db, TimeProvider clock, ILogger<Seeder
             var vendors = await AddMissingAsync(db.Vendors, bundle.Vendors, v => v.Slug, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             var cases = await AddCasesAsync(bundle.Cases, cancellationToken);
+            var campaigns = await AddCampaignsAsync(bundle.Campaigns, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return new SeedReport(bundle.Geo.Municipalities.Count, changed, technologies, vendors, cases, stopwatch.Elapsed);
+            return new SeedReport(bundle.Geo.Municipalities.Count, changed, technologies, vendors, cases, campaigns, stopwatch.Elapsed);
         });
         db.ChangeTracker.Clear();
         logger.LogInformation(
-            "Données initiales : {Communes} communes ({Changed} modifiées), {Technologies} technologies, {Vendors} prestataires et {Cases} dossiers ajoutés en {Elapsed} ms",
-            report.Communes, report.CommunesChanged, report.TechnologiesAdded, report.VendorsAdded, report.CasesAdded, (int)report.Elapsed.TotalMilliseconds);
+            "Données initiales : {Communes} communes ({Changed} modifiées), {Technologies} technologies, {Vendors} prestataires, {Cases} dossiers et {Campaigns} campagnes ajoutés en {Elapsed} ms",
+            report.Communes, report.CommunesChanged, report.TechnologiesAdded, report.VendorsAdded, report.CasesAdded, report.CampaignsAdded,
+            (int)report.Elapsed.TotalMilliseconds);
         return report;
     }
 
@@ -265,6 +267,62 @@ public sealed class Seeder(VigieDbContext db, TimeProvider clock, ILogger<Seeder
         }
         await db.SaveChangesAsync(cancellationToken);
         return toAdd.Count;
+    }
+
+    /// <summary>
+    /// Campaigns whose slug is new: the campaign, its targets, their requests (created as the app creates them), then the
+    /// seeded history of some requests. Like cases, a campaign already in the database is never touched again.
+    /// </summary>
+    private async Task<int> AddCampaignsAsync(IReadOnlyList<CampaignSeed> seeds, CancellationToken cancellationToken)
+    {
+        var slugs = seeds.Select(s => s.Campaign.Slug).ToList();
+        var existing = await db.Campaigns.Where(c => slugs.Contains(c.Slug)).Select(c => c.Slug).ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var today = clock.TodayInParis();
+        var added = 0;
+        foreach (var seed in seeds.Where(s => !existing.Contains(s.Campaign.Slug)))
+        {
+            var campaign = seed.Campaign;
+            campaign.CreatedAt = campaign.UpdatedAt = now;
+            db.Campaigns.Add(campaign);
+            await db.SaveChangesAsync(cancellationToken);
+            var bodies = await db.PublicBodies.Where(b => b.Kind == PublicBodyKind.Commune && seed.TargetCodes.Contains(b.Municipality!.InseeCode))
+                .Select(b => new { b.Id, b.Municipality!.InseeCode }).ToDictionaryAsync(b => b.InseeCode, b => b.Id, cancellationToken);
+            db.CampaignTargets.AddRange(seed.TargetCodes.Select(code => new CampaignTarget { CampaignId = campaign.Id, PublicBodyId = bodies[code], AddedAt = now }));
+            await db.SaveChangesAsync(cancellationToken);
+            await new Features.Campaigns.Creation.CampaignRequestCreator(db, clock).CreateMissingAsync(campaign.Id, null, cancellationToken);
+            var historyBodies = seed.Requests.Select(r => bodies[r.BodyCode]).ToList();
+            var requests = await db.CadaRequests.Include(r => r.RequestedDocuments).Include(r => r.PublicBody)
+                .Where(r => r.CampaignId == campaign.Id && historyBodies.Contains(r.PublicBodyId))
+                .ToDictionaryAsync(r => r.PublicBodyId, cancellationToken);
+            foreach (var history in seed.Requests)
+            {
+                var request = requests[bodies[history.BodyCode]];
+                var documents = request.RequestedDocuments.ToDictionary(d => d.Position);
+                foreach (var (e, daysAgo) in history.Events)
+                {
+                    if (daysAgo is { } days)
+                    {
+                        e.OccurredOn = today.AddDays(-days);
+                        e.OccurredOnPrecision = DatePrecision.Day;
+                    }
+                    e.CreatedAt = e.UpdatedAt = now;
+                    foreach (var outcome in e.DocumentOutcomes)
+                    {
+                        outcome.RequestedDocument = documents[outcome.RequestedDocument!.Position];
+                    }
+                    request.Events.Add(e);
+                }
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            foreach (var request in requests.Values)
+            {
+                Features.Requests.RequestAnalyser.Cache(request, Features.Requests.RequestAnalyser.Analyse(request, today), today);
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            added++;
+        }
+        return added;
     }
 
     /// <summary>Seed files go through the document store like uploads, and are queued for processing.</summary>

@@ -146,8 +146,11 @@ public sealed class RequestFilter
     public int? Organisme { get; set; }
     /// <summary>Part of the body's name.</summary>
     public string? Q { get; set; }
+    /// <summary>A campaign's slug.</summary>
+    public string? Campagne { get; set; }
 
-    public bool IsEmpty => Etat is null && string.IsNullOrWhiteSpace(Departement) && Dossier is null && Organisme is null && string.IsNullOrWhiteSpace(Q);
+    public bool IsEmpty => Etat is null && string.IsNullOrWhiteSpace(Departement) && Dossier is null && Organisme is null && string.IsNullOrWhiteSpace(Q)
+        && string.IsNullOrWhiteSpace(Campagne);
 }
 
 public enum Urgency
@@ -160,7 +163,7 @@ public enum Urgency
 public sealed record RequestRow(
     int Id, string Subject, int BodyId, string BodyName, string? DepartmentCode, int? CaseId, string? CaseTitle,
     RequestState State, string StateLabel, ClosingOutcome? Outcome, DateOnly? NextDeadlineOn, DeadlineKind? NextDeadlineKind,
-    string NextAction, bool IsPublic, bool IsMine, DateOnly? SentOn)
+    string NextAction, bool IsPublic, bool IsMine, DateOnly? SentOn, string? CampaignTitle = null, string? CampaignSlug = null)
 {
     public Urgency UrgencyOn(DateOnly today) => NextDeadlineOn is not { } next ? Urgency.None
         : next < today ? Urgency.Overdue
@@ -178,4 +181,5 @@ public sealed record RequestListPage(
     IReadOnlyList<(RequestState State, int Count)> Counts,
     DateOnly Today,
     IReadOnlyList<Choice> Cases,
-    IReadOnlyList<Choice> Departments);
+    IReadOnlyList<Choice> Departments,
+    IReadOnlyList<Choice> Campaigns);

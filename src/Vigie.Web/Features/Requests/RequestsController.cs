@@ -53,6 +53,10 @@ public sealed class RequestsController(VigieDbContext db, RequestAnalyser analys
         {
             filtered = filtered.Where(r => r.PublicBodyId == bodyId);
         }
+        if (!string.IsNullOrWhiteSpace(filter.Campagne))
+        {
+            filtered = filtered.Where(r => r.Campaign!.Slug == filter.Campagne);
+        }
         if (!string.IsNullOrWhiteSpace(filter.Q))
         {
             var bodies = db.PublicBodies.Matching(filter.Q).Select(b => b.Id);
@@ -62,11 +66,14 @@ public sealed class RequestsController(VigieDbContext db, RequestAnalyser analys
             .OrderBy(r => r.NextDeadlineOn == null).ThenBy(r => r.NextDeadlineOn).ThenBy(r => r.Id)
             .Select(r => new RequestRow(r.Id, r.Subject, r.PublicBodyId, r.PublicBody!.Name, r.PublicBody.DepartmentCode, r.CaseId,
                 r.Case == null ? null : r.Case.Title, r.State, r.StateLabel, r.ClosingOutcome, r.NextDeadlineOn, r.NextDeadlineKind,
-                r.NextAction, r.IsPublic, r.RequesterId == viewer.UserId, r.SentOn))
+                r.NextAction, r.IsPublic, r.RequesterId == viewer.UserId, r.SentOn,
+                r.Campaign == null ? null : r.Campaign.Title, r.Campaign == null ? null : r.Campaign.Slug))
             .ToListAsync(cancellationToken);
         var counts = await visible.Where(r => !r.IsClosed).GroupBy(r => r.State)
             .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         var cases = await visible.Where(r => r.CaseId != null).Select(r => new { r.Case!.Id, r.Case.Title }).Distinct()
+            .OrderBy(c => c.Title).ToListAsync(cancellationToken);
+        var campaigns = await visible.Where(r => r.CampaignId != null).Select(r => new { r.Campaign!.Slug, r.Campaign.Title }).Distinct()
             .OrderBy(c => c.Title).ToListAsync(cancellationToken);
         var departments = await visible.Select(r => new { r.PublicBody!.DepartmentCode, Name = r.PublicBody.Department == null ? null : r.PublicBody.Department.Name })
             .Where(d => d.DepartmentCode != null).Distinct().OrderBy(d => d.DepartmentCode).ToListAsync(cancellationToken);
@@ -78,7 +85,8 @@ public sealed class RequestsController(VigieDbContext db, RequestAnalyser analys
             counts.OrderBy(c => c.Key).Select(c => (c.Key, c.Count)).ToList(),
             analyser.Today,
             cases.Select(c => new Choice(c.Id.ToString(Fr.Culture), c.Title)).ToList(),
-            departments.Select(d => new Choice(d.DepartmentCode!, $"{d.DepartmentCode} — {d.Name}")).ToList()));
+            departments.Select(d => new Choice(d.DepartmentCode!, $"{d.DepartmentCode} — {d.Name}")).ToList(),
+            campaigns.Select(c => new Choice(c.Slug, c.Title)).ToList()));
     }
 
     private static bool IsFinished(RequestState state) => state is RequestState.Closed or RequestState.Satisfied;
@@ -88,6 +96,7 @@ public sealed class RequestsController(VigieDbContext db, RequestAnalyser analys
     {
         var request = await analyser.Full().AsNoTracking()
             .Include(r => r.Case)
+            .Include(r => r.Campaign)
             .Include(r => r.PublicBody!).ThenInclude(b => b.Department)
             .FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
         var viewer = Viewer.Of(User);

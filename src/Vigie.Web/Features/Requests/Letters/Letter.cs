@@ -6,7 +6,25 @@ namespace Vigie.Web.Features.Requests.Letters;
 public enum LetterKind
 {
     Request,
+    Reminder,
     Referral,
+}
+
+public static class LetterKinds
+{
+    private static readonly (LetterKind Kind, string Slug)[] Slugs =
+        [(LetterKind.Request, "demande"), (LetterKind.Reminder, "relance"), (LetterKind.Referral, "saisine-cada")];
+
+    public static string Slug(this LetterKind kind) => Slugs.First(s => s.Kind == kind).Slug;
+
+    public static LetterKind? FromSlug(string? slug) => Slugs.FirstOrDefault(s => s.Slug == slug) is { Slug: not null } found ? found.Kind : null;
+
+    public static string Label(this LetterKind kind) => kind switch
+    {
+        LetterKind.Request => "Demande",
+        LetterKind.Reminder => "Relance",
+        _ => "Saisine de la CADA",
+    };
 }
 
 public abstract record LetterBlock;

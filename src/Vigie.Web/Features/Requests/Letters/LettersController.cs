@@ -7,7 +7,8 @@ using Vigie.Web.Features.Requests.Deadlines;
 
 namespace Vigie.Web.Features.Requests.Letters;
 
-public sealed record LetterPage(CadaRequest Request, Letter Letter, bool ShowsIdentity, bool IdentityComplete, IReadOnlyList<Warning> Warnings);
+/// <summary>A letter as its page shows it; <c>Unclaimed</c>: a campaign request nobody has claimed yet (placeholders only).</summary>
+public sealed record LetterPage(CadaRequest Request, Letter Letter, bool ShowsIdentity, bool IdentityComplete, IReadOnlyList<Warning> Warnings, bool Unclaimed = false);
 
 /// <summary>The request's letters, as text to copy into an email or as a PDF. Identity only in the requester's own letters.</summary>
 [Route("demandes/{id:int}/courriers")]
@@ -48,12 +49,7 @@ public sealed class LettersController(RequestAnalyser analyser, UserManager<User
 
     private async Task<LetterPage?> DraftAsync(int id, string letter, CancellationToken cancellationToken)
     {
-        var kind = letter switch
-        {
-            "demande" => LetterKind.Request,
-            "saisine-cada" => LetterKind.Referral,
-            _ => (LetterKind?)null,
-        };
+        var kind = LetterKinds.FromSlug(letter);
         var request = kind is null ? null : await analyser.Full().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
         var viewer = Viewer.Of(User);
         if (request is null || !viewer.CanView(request))
@@ -69,9 +65,7 @@ public sealed class LettersController(RequestAnalyser analyser, UserManager<User
         }
         var today = analyser.Today;
         var analysis = RequestAnalyser.Analyse(request, today);
-        var draft = kind == LetterKind.Request
-            ? RequestLetters.Request(request, identity, today)
-            : RequestLetters.Referral(request, analysis, identity, today);
+        var draft = RequestLetters.Draft(kind!.Value, request, analysis, identity, today);
         List<Warning> warnings = kind == LetterKind.Referral
             ? analysis.Warnings.Where(w => w.Kind is WarningKind.PrematureReferral or WarningKind.LateReferral or WarningKind.ReferralWindowExpired).ToList()
             : [];
@@ -81,6 +75,6 @@ public sealed class LettersController(RequestAnalyser analyser, UserManager<User
             warnings.Add(new Warning(WarningKind.PrematureReferral,
                 $"Pas encore de refus : une saisine envoyée avant le {FrenchDates.Long(implied.Date)} serait jugée prématurée par la CADA."));
         }
-        return new LetterPage(request, draft, showsIdentity, identity.IsComplete, warnings);
+        return new LetterPage(request, draft, showsIdentity, identity.IsComplete, warnings, request.RequesterId is null && request.CampaignId is not null);
     }
 }

@@ -35,6 +35,13 @@ public static class RequestLetters
         "cada@cada.fr (ou formulaire de saisine en ligne sur cada.fr)",
     ];
 
+    public static Letter Draft(LetterKind kind, CadaRequest request, RequestAnalysis analysis, RequesterIdentity who, DateOnly today) => kind switch
+    {
+        LetterKind.Request => Request(request, who, today),
+        LetterKind.Reminder => Reminder(request, analysis, who, today),
+        _ => Referral(request, analysis, who, today),
+    };
+
     public static Letter Request(CadaRequest request, RequesterIdentity who, DateOnly today)
     {
         var body = request.PublicBody!;
@@ -52,6 +59,13 @@ public static class RequestLetters
                 "En application des articles L311-1 et suivants du code des relations entre le public et l'administration (CRPA), "
                 + $"je vous prie de bien vouloir me communiquer {(documents.Count > 1 ? "les documents administratifs suivants" : "le document administratif suivant")} :"),
             new LetterList(documents),
+        };
+        if (!string.IsNullOrWhiteSpace(request.LetterParagraph))
+        {
+            blocks.Add(new LetterParagraph(request.LetterParagraph.Trim()));
+        }
+        blocks.AddRange(
+        [
             new LetterParagraph(ModeSentence(request.Mode, who)),
             new LetterParagraph(
                 "Si certains de ces documents comportent des mentions qui ne sont pas communicables, je vous remercie de me les "
@@ -65,8 +79,44 @@ public static class RequestLetters
                 + "Commission d'accès aux documents administratifs (article L342-1 du CRPA)."),
             new LetterParagraph("Je vous prie d'agréer, Madame, Monsieur, l'expression de mes salutations distinguées."),
             new LetterLines([who.Name], AlignRight: true),
-        };
+        ]);
         return new Letter(LetterKind.Request, "Demande de communication de documents administratifs", $"demande-{request.Id}", blocks);
+    }
+
+    /// <summary>A reminder: it has no effect on the deadlines, but recalls them, and is attached to a later referral.</summary>
+    public static Letter Reminder(CadaRequest request, RequestAnalysis analysis, RequesterIdentity who, DateOnly today)
+    {
+        var body = request.PublicBody!;
+        var events = RequestAnalyser.LiveEvents(request);
+        var sent = events.FirstOrDefault(e => e.Kind == RequestEventKind.Sent);
+        var documents = request.RequestedDocuments.OrderBy(d => d.Position).Select(d => d.Title).ToList();
+        var implied = analysis.Find(DeadlineKind.ImpliedRefusal);
+        var silence = implied is null
+            ? "Je vous rappelle que le silence gardé pendant un mois vaut décision de refus (articles R311-12 et R311-13 du CRPA)."
+            : implied.Date < today
+                ? $"Faute de réponse, une décision implicite de refus est née le {FrenchDates.Long(implied.Date)} (articles R311-12 et R311-13 du CRPA) ; "
+                    + "je me réserve de saisir la Commission d'accès aux documents administratifs (article L342-1 du CRPA)."
+                : $"Je vous rappelle que, sans réponse, une décision implicite de refus naîtra le {FrenchDates.Long(implied.Date)} "
+                    + "(articles R311-12 et R311-13 du CRPA).";
+        var blocks = new List<LetterBlock>
+        {
+            new LetterLines([who.Name, .. who.Address, who.Email]),
+            new LetterLines(Recipient(body), AlignRight: true),
+            new LetterLines([$"Le {FrenchDates.Long(today)}"], AlignRight: true),
+            new LetterParagraph($"relance — demande de communication de documents administratifs ({request.Subject})", "Objet : "),
+            new LetterParagraph("Madame, Monsieur,"),
+            new LetterParagraph(
+                $"Par courrier du {(sent is null ? "[date d'envoi de la demande]" : On(sent))}, je vous ai demandé, en application des articles "
+                + "L311-1 et suivants du code des relations entre le public et l'administration (CRPA), la communication "
+                + $"{(documents.Count > 1 ? "des documents suivants" : "du document suivant")} :"),
+            new LetterList(documents),
+            new LetterParagraph("Je n'ai pas reçu ces documents à ce jour. Je vous remercie de bien vouloir me les communiquer dans les meilleurs délais, "
+                + "le cas échéant après occultation des seules mentions non communicables (article L311-7 du CRPA)."),
+            new LetterParagraph(silence),
+            new LetterParagraph("Je vous prie d'agréer, Madame, Monsieur, l'expression de mes salutations distinguées."),
+            new LetterLines([who.Name], AlignRight: true),
+        };
+        return new Letter(LetterKind.Reminder, "Relance d'une demande de communication de documents administratifs", $"relance-{request.Id}", blocks);
     }
 
     public static Letter Referral(CadaRequest request, RequestAnalysis analysis, RequesterIdentity who, DateOnly today)

@@ -1,0 +1,120 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Vigie.Web.Data;
+using Vigie.Web.Data.Entities;
+
+namespace Vigie.Web.Features.Campaigns.Creation;
+
+/// <summary>Wakes the worker when a job is queued, and lets callers (tests) await a job's end.</summary>
+public sealed class CampaignSignal
+{
+    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly ConcurrentDictionary<Guid, TaskCompletionSource> _finished = new();
+
+    public void Wake() => _wake.Writer.TryWrite(true);
+
+    public ValueTask<bool> WaitAsync(CancellationToken cancellationToken) => _wake.Reader.WaitToReadAsync(cancellationToken);
+
+    public void Drain()
+    {
+        while (_wake.Reader.TryRead(out _))
+        {
+        }
+    }
+
+    public Task WhenFinished(Guid id) => _finished.GetOrAdd(id, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+
+    public void Finished(Guid id) => _finished.GetOrAdd(id, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+}
+
+/// <summary>
+/// Creates the requests of queued campaign jobs, one job at a time. The queue is the campaign_jobs table: queued work
+/// survives a restart, several instances never take the same job (FOR UPDATE SKIP LOCKED), and a job left running by a
+/// crashed instance for ten minutes is taken up again (creation is idempotent, so it simply carries on).
+/// </summary>
+public sealed class CampaignWorker(IServiceScopeFactory scopes, CampaignSignal signal, TimeProvider clock, ILogger<CampaignWorker> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                signal.Drain();
+                while (await RunNextAsync(stoppingToken))
+                {
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "File d'attente des campagnes : erreur, nouvel essai dans 30 secondes");
+                await Task.Delay(TimeSpan.FromSeconds(30), clock, stoppingToken);
+                continue;
+            }
+            using var poll = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            poll.CancelAfter(TimeSpan.FromSeconds(30));
+            try
+            {
+                await signal.WaitAsync(poll.Token);
+            }
+            catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+            {
+            }
+        }
+    }
+
+    public async Task<bool> RunNextAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<VigieDbContext>();
+        var now = clock.GetUtcNow();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        Guid? claimed;
+        await using (var command = new NpgsqlCommand("""
+            UPDATE campaign_jobs SET status = 'Running', started_at = $1
+            WHERE id = (SELECT id FROM campaign_jobs
+                        WHERE status = 'Queued' OR (status = 'Running' AND started_at < $2)
+                        ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED)
+            RETURNING id
+            """, (NpgsqlConnection)db.Database.GetDbConnection()))
+        {
+            command.Parameters.AddWithValue(now);
+            command.Parameters.AddWithValue(now.AddMinutes(-10));
+            claimed = (Guid?)await command.ExecuteScalarAsync(cancellationToken);
+        }
+        if (claimed is not { } id)
+        {
+            return false;
+        }
+        var job = await db.CampaignJobs.AsNoTracking().SingleAsync(j => j.Id == id, cancellationToken);
+        try
+        {
+            var creator = scope.ServiceProvider.GetRequiredService<CampaignRequestCreator>();
+            var total = await creator.MissingAsync(job.CampaignId, cancellationToken);
+            await db.CampaignJobs.Where(j => j.Id == id).ExecuteUpdateAsync(s => s.SetProperty(j => j.Total, total).SetProperty(j => j.Done, 0), cancellationToken);
+            var created = await creator.CreateMissingAsync(job.CampaignId,
+                done => db.CampaignJobs.Where(j => j.Id == id).ExecuteUpdateAsync(s => s.SetProperty(j => j.Done, done), cancellationToken),
+                cancellationToken);
+            await db.CampaignJobs.Where(j => j.Id == id).ExecuteUpdateAsync(s => s
+                .SetProperty(j => j.Status, CampaignJobStatus.Done).SetProperty(j => j.Done, created)
+                .SetProperty(j => j.CompletedAt, clock.GetUtcNow()), cancellationToken);
+            logger.LogInformation("Campagne {Campaign} : {Created} demandes créées", job.CampaignId, created);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Création des demandes de la campagne {Campaign} en échec", job.CampaignId);
+            await db.CampaignJobs.Where(j => j.Id == id).ExecuteUpdateAsync(s => s
+                .SetProperty(j => j.Status, CampaignJobStatus.Failed)
+                .SetProperty(j => j.Error, "La création des demandes a échoué ; relancez-la (les demandes déjà créées ne seront pas dupliquées).")
+                .SetProperty(j => j.CompletedAt, clock.GetUtcNow()), cancellationToken);
+        }
+        finally
+        {
+            signal.Finished(id);
+        }
+        return true;
+    }
+}
