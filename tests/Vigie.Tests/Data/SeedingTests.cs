@@ -52,7 +52,24 @@ public sealed class SeedingTests : IAsyncLifetime
         Assert.Equal(0, report.CommunesChanged);
         Assert.Equal(0, report.CasesAdded);
         Assert.Equal(0, report.TechnologiesAdded);
+        Assert.Equal(0, report.CampaignsAdded);
         Assert.Equal(before, await FingerprintAsync());
+    }
+
+    [Fact]
+    public async Task The_demonstration_campaign_targets_the_large_communes_of_yvelines_and_is_marked_as_such()
+    {
+        await using var db = TestDatabase.CreateContext(_connectionString);
+        var campaign = await db.Campaigns.Include(c => c.Targets).ThenInclude(t => t.CadaRequest).Include(c => c.Documents)
+            .SingleAsync(c => c.Slug == "demonstration-videoprotection-yvelines");
+        Assert.True(campaign.IsDemonstration);
+        Assert.StartsWith("Démonstration", campaign.Title);
+        Assert.Equal(24, campaign.Targets.Count);
+        Assert.Equal(3, campaign.Documents.Count);
+        Assert.All(campaign.Targets, t => Assert.False(t.CadaRequest!.IsPublic));
+        var versailles = await db.CadaRequests.Include(r => r.Events).SingleAsync(r => r.CampaignId == campaign.Id && r.PublicBody!.Municipality!.InseeCode == "78646");
+        Assert.Equal(Vigie.Web.Features.Requests.Deadlines.RequestState.CadaOpinionGiven, versailles.State);
+        Assert.Equal(Vigie.Web.Infrastructure.ParisClock.TodayInParis(TimeProvider.System).AddDays(-95), versailles.Events.Min(e => e.OccurredOn));
     }
 
     [Fact]

@@ -51,6 +51,11 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         new("GET", "prestataires/{slug}", "/prestataires/genetec", "200", "200", "200", "200", "200"),
         new("GET", "technologies", "/technologies", "200", "200", "200", "200", "200"),
         new("GET", "technologies/{slug}", "/technologies/lapi", "200", "200", "200", "200", "200"),
+        // Campaigns: {campaign} is running (public), organised by the editor. Its list of targets and the states of its public
+        // requests are public; who claimed what is the team's (see the tests of the campaign pages).
+        new("GET", "campagnes", "/campagnes", "200", "200", "200", "200", "200"),
+        new("GET", "campagnes/{slug}", "/campagnes/{campaign}", "200", "200", "200", "200", "200"),
+        new("GET", "campagnes/{slug}/export.csv", "/campagnes/{campaign}/export.csv", "200", "200", "200", "200", "200"),
         new("*", "/healthz", "/healthz", "200", "200", "200", "200", "200"),
         new("GET", "carte", "/carte", "200", "200", "200", "200", "200"),
         new("GET", "flux/dossiers.atom", "/flux/dossiers.atom", "200", "200", "200", "200", "200"),
@@ -113,6 +118,29 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         new("GET", "demandes/{id:int}/courriers/{letter}.pdf", "/demandes/{request}/courriers/demande.pdf", "login", "200", "404", "200", "200"),
         new("GET", "api/demandes", "/api/demandes", "200", "200", "200", "200", "200"),
         new("GET", "api/demandes/{id:int}", "/api/demandes/{request}", "404", "404", "404", "404", "404"),
+
+
+        // Campaigns, the team's side. Organisers (editors listed on the campaign) and admins manage; members claim.
+        new("GET", "campagnes/nouvelle", "/campagnes/nouvelle", "login", "denied", "denied", "200", "200"),
+        new("POST", "campagnes/nouvelle", "/campagnes/nouvelle", "login", "denied", "denied", "400", "400"),
+        new("GET", "campagnes/{slug}/modifier", "/campagnes/{campaign}/modifier", "login", "denied", "denied", "200", "200"),
+        // An empty form carries no version: refused as stale (409), nothing written.
+        new("POST", "campagnes/{slug}/modifier", "/campagnes/{campaign}/modifier", "login", "denied", "denied", "409", "409"),
+        new("GET", "campagnes/{slug}/cibles", "/campagnes/{campaign}/cibles", "login", "denied", "denied", "200", "200"),
+        new("POST", "campagnes/{slug}/cibles", "/campagnes/{campaign}/cibles", "login", "denied", "denied", "400", "400"),
+        new("POST", "campagnes/{slug}/cibles/retirer", "/campagnes/{campaign}/cibles/retirer", "login", "denied", "denied", "302", "302"),
+        new("POST", "campagnes/{slug}/demandes", "/campagnes/{campaign}/demandes", "login", "denied", "denied", "302", "302"),
+        new("GET", "campagnes/{slug}/creation/{id:guid}", "/campagnes/{campaign}/creation/{campaignJob}", "login", "200", "200", "200", "200"),
+        new("POST", "campagnes/{slug}/envoi", "/campagnes/{campaign}/envoi", "login", "denied", "denied", "400", "400"),
+        new("GET", "campagnes/{slug}/courriers.zip", "/campagnes/{campaign}/courriers.zip?type=demande", "login", "denied", "denied", "200", "200"),
+        // The volunteer claims {claimTarget}; it is then taken for everyone else (409).
+        new("POST", "campagnes/{slug}/cibles/{targetId:int}/reserver", "/campagnes/{campaign}/cibles/{claimTarget}/reserver", "login", "302", "409", "409", "409"),
+        // {releaseTarget} is the volunteer's: they free it; then there is nothing left to free (409).
+        new("POST", "campagnes/{slug}/cibles/{targetId:int}/liberer", "/campagnes/{campaign}/cibles/{releaseTarget}/liberer", "login", "302", "409", "409", "409"),
+        // An empty choice frees the target.
+        new("POST", "campagnes/{slug}/cibles/{targetId:int}/attribuer", "/campagnes/{campaign}/cibles/{assignTarget}/attribuer", "login", "denied", "denied", "302", "302"),
+        // The editor starts the draft case; the admin is then sent to it.
+        new("POST", "campagnes/{slug}/cibles/{targetId:int}/dossier", "/campagnes/{campaign}/cibles/{caseTarget}/dossier", "login", "denied", "denied", "302", "302"),
 
         // Public bodies: members look them up, editors maintain them.
         new("GET", "organismes", "/organismes", "login", "200", "200", "200", "200"),
@@ -250,6 +278,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
             Values["event"] = sent.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
             Values["deletable"] = deletable.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
             Values["body"] = metropole.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await AddCampaignAsync(db, volunteer.Id, editor.Id);
 
             foreach (var (persona, email) in new[]
             {
@@ -262,6 +291,44 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
                 Cookies[persona] = string.Join("; ", probe.RequestMessage!.Headers.GetValues("Cookie"));
             }
             Cookies[Persona.Anonymous] = "";
+        }
+
+        /// <summary>A running campaign organised by the editor, with four targets and their requests, one claimed by the volunteer.</summary>
+        private async Task AddCampaignAsync(Vigie.Web.Data.VigieDbContext db, int volunteerId, int editorId)
+        {
+            var codes = new[] { "78208", "78646", "78551", "78005" };
+            var bodies = await db.PublicBodies.Where(b => b.Kind == PublicBodyKind.Commune && codes.Contains(b.Municipality!.InseeCode))
+                .Select(b => new { b.Id, b.Municipality!.InseeCode }).ToDictionaryAsync(b => b.InseeCode, b => b.Id);
+            var campaign = new Campaign
+            {
+                Slug = "campagne-matrice",
+                Title = "Campagne de la matrice",
+                Subject = "Contrats de vidéoprotection",
+                Status = CampaignStatus.Running,
+                RequestsArePublic = true,
+                Documents = [new CampaignDocument { Title = "Acte d'engagement", Position = 1 }],
+                Organisers = [new CampaignOrganiser { UserId = editorId }],
+                Targets = codes.Select(c => new CampaignTarget { PublicBodyId = bodies[c] }).ToList(),
+            };
+            db.Campaigns.Add(campaign);
+            var job = new CampaignJob { Id = Guid.NewGuid(), Campaign = campaign, Status = CampaignJobStatus.Failed, Error = "Échec de test.", CreatedAt = DateTimeOffset.UtcNow };
+            db.CampaignJobs.Add(job);
+            await db.SaveChangesAsync();
+            await using (var scope = Services.CreateAsyncScope())
+            {
+                await scope.ServiceProvider.GetRequiredService<Vigie.Web.Features.Campaigns.Creation.CampaignRequestCreator>().CreateMissingAsync(campaign.Id, null, default);
+            }
+            var targets = await db.CampaignTargets.AsNoTracking().Where(t => t.CampaignId == campaign.Id).Include(t => t.PublicBody!).ThenInclude(b => b.Municipality).ToListAsync();
+            int Target(string code) => targets.Single(t => t.PublicBody!.Municipality!.InseeCode == code).Id;
+            var released = targets.Single(t => t.PublicBody!.Municipality!.InseeCode == "78646").CadaRequestId;
+            await db.CadaRequests.Where(r => r.Id == released).ExecuteUpdateAsync(s => s.SetProperty(r => r.RequesterId, volunteerId));
+            string Id(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Values["campaign"] = campaign.Slug;
+            Values["campaignJob"] = job.Id.ToString();
+            Values["claimTarget"] = Id(Target("78208"));
+            Values["releaseTarget"] = Id(Target("78646"));
+            Values["assignTarget"] = Id(Target("78551"));
+            Values["caseTarget"] = Id(Target("78005"));
         }
 
         /// <summary>One part of each kind in the draft, its first revision, and catalogue entries to edit.</summary>

@@ -3,7 +3,6 @@ using Vigie.Web.Data.Entities;
 using Vigie.Web.Features.Campaigns.Targets;
 using Vigie.Web.Features.Requests;
 using Vigie.Web.Features.Requests.Deadlines;
-using Vigie.Web.Infrastructure.Markdown;
 
 namespace Vigie.Web.Features.Campaigns;
 
@@ -18,7 +17,7 @@ public sealed class CampaignForm
     [Display(Name = "Adresse de la campagne")]
     public string? Slug { get; set; }
 
-    [StringLength(NarrativeMarkdown.MaxLength, ErrorMessage = "100 000 caractères au plus.")]
+    /// <summary>Checked by NarrativeMarkdown.Validate (length included), like a case's narrative.</summary>
     [Display(Name = "Présentation")]
     public string? Description { get; set; }
 
@@ -28,7 +27,7 @@ public sealed class CampaignForm
     public string Subject { get; set; } = "";
 
     [Display(Name = "Documents demandés, un par ligne")]
-    public string Documents { get; set; } = "";
+    public string? Documents { get; set; }
 
     [StringLength(4000, ErrorMessage = "4 000 caractères au plus.")]
     [Display(Name = "Paragraphe propre à la campagne")]

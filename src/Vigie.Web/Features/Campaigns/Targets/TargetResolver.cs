@@ -85,11 +85,12 @@ public sealed partial class TargetResolver(VigieDbContext db)
             errors[nameof(TargetFilter.Intercommunalite)] = $"Aucune intercommunalité n'a le SIREN {compact}.";
             return null;
         }
-        var pattern = "%" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
-            .Replace("_", "\\_", StringComparison.Ordinal) + "%";
-        var matches = await db.Intercommunalities.AsNoTracking().Where(i => EF.Functions.ILike(EF.Functions.Unaccent(i.Name), EF.Functions.Unaccent(pattern)))
+        // Names are written "CA de Saint Quentin en Yvelines" as well as "Saint-Quentin-en-Yvelines": compare them folded.
+        var folded = Fold(value);
+        var matches = await db.Intercommunalities.AsNoTracking()
+            .Where(i => EF.Functions.Unaccent(i.Name).ToLower().Replace("-", " ").Replace("'", " ").Replace("’", " ").Contains(folded))
             .OrderBy(i => i.Name).Take(6).ToListAsync(cancellationToken);
-        var exact = matches.Where(i => string.Equals(i.Name, value, StringComparison.OrdinalIgnoreCase)).ToList();
+        var exact = matches.Where(i => Fold(i.Name) == folded).ToList();
         if (exact.Count == 1)
         {
             return exact[0].Siren;
@@ -187,6 +188,8 @@ public sealed partial class TargetResolver(VigieDbContext db)
         }
         return codes.Count == 0 ? ([], "Le fichier ne contient aucun code INSEE.") : (codes, null);
     }
+
+    private static string Fold(string text) => Infrastructure.Text.Slugs.From(text).Replace('-', ' ');
 
     private static string Normalise(string header) =>
         Infrastructure.Text.Slugs.From(header).Replace('-', '_');
