@@ -5,6 +5,7 @@ using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Vigie.Web.Data.Seeding;
+using Vigie.Web.Features.Api;
 using Vigie.Web.Features.Requests;
 using Vigie.Web.Features.Documents;
 using Vigie.Web.Features.Editing;
@@ -28,6 +29,7 @@ builder.AddVigieAccounts(vigie);
 builder.AddVigieRequests();
 builder.AddVigieDocuments(vigie);
 builder.Services.AddVigieEditing();
+builder.AddVigieApi();
 
 // Razor would otherwise escape every accented letter as an entity.
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -98,12 +100,15 @@ app.UseSecurityHeaders();
 app.UseRequestLocalization();
 app.UseStaticFiles();
 app.UseRouting();
+app.UseCors();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseApiETags();
 app.UseOutputCache();
 app.MapHealthChecks("/healthz", HealthEndpoint.Options).AllowAnonymous();
 app.MapControllers();
+app.MapOpenApi(ApiSetup.OpenApiPath).AllowAnonymous().RequireCors(ApiSetup.Cors).CacheOutput(CachePolicies.Public);
 // Unknown addresses are a plain 404 (with the friendly page), not a redirect to the login form.
 app.MapFallback("{**path}", context =>
 {

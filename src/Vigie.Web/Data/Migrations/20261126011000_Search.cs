@@ -54,6 +54,24 @@ namespace Vigie.Web.Data.Migrations
                 CREATE INDEX ix_municipalities_search_vector ON municipalities USING gin (search_vector);
                 CREATE INDEX ix_municipalities_name_trgm ON municipalities USING gin (public.vigie_fold(name) public.gin_trgm_ops);
                 CREATE INDEX ix_vendors_name_trgm ON vendors USING gin (public.vigie_fold(name) public.gin_trgm_ops);
+
+                -- What a case brings to the search facets (inlined by the planner: one SELECT, STABLE).
+                CREATE FUNCTION public.vigie_case_facets(integer)
+                    RETURNS TABLE (techs text[], vendors text[], states text[], years integer[])
+                    LANGUAGE sql STABLE PARALLEL SAFE
+                    AS $$ SELECT
+                        coalesce((SELECT array_agg(t.slug ORDER BY t.slug) FROM public.case_technologies ct
+                                  JOIN public.technologies t ON t.id = ct.technologies_id WHERE ct.cases_id = $1), '{}')::text[],
+                        coalesce((SELECT array_agg(v.slug ORDER BY v.slug) FROM public.case_vendors cv
+                                  JOIN public.vendors v ON v.id = cv.vendors_id WHERE cv.cases_id = $1), '{}')::text[],
+                        coalesce((SELECT array_agg(DISTINCT r.state) FROM public.cada_requests r
+                                  WHERE r.case_id = $1 AND r.is_public), '{}')::text[],
+                        coalesce((SELECT array_agg(DISTINCT extract(year FROM k.signed_on)::integer) FROM public.contracts k
+                                  WHERE k.case_id = $1 AND k.signed_on IS NOT NULL), '{}')::integer[] $$;
+                -- Text given to ts_headline, without the control characters its highlight marks are made of.
+                CREATE FUNCTION public.vigie_snippet_text(text) RETURNS text
+                    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+                    AS $$ SELECT pg_catalog.translate($1, E'\x02\x03', '') $$;
                 """);
 
             migrationBuilder.CreateIndex(
@@ -71,6 +89,8 @@ namespace Vigie.Web.Data.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql("""
+                DROP FUNCTION public.vigie_snippet_text(text);
+                DROP FUNCTION public.vigie_case_facets(integer);
                 DROP INDEX ix_vendors_name_trgm;
                 DROP INDEX ix_municipalities_name_trgm;
                 ALTER TABLE municipalities DROP COLUMN search_vector;
