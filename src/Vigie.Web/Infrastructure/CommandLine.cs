@@ -37,6 +37,12 @@ public static class CommandLine
                     Environment.ExitCode = await Features.Documents.DocumentsCommand.RunAsync(app.Services, args.SkipWhile(a => a != "documents").ToArray(), Console.Out);
                     break;
                 }
+            case "generate":
+                {
+                    await app.PrepareDatabaseAsync();
+                    Environment.ExitCode = await Features.Generator.GenerateCommand.RunAsync(app.Services, args.SkipWhile(a => a != "generate").ToArray(), Console.Out);
+                    break;
+                }
             case "admin":
                 {
                     var options = app.Services.GetRequiredService<IOptions<VigieOptions>>().Value;
@@ -47,7 +53,7 @@ public static class CommandLine
                     break;
                 }
             default:
-                Console.Error.WriteLine($"Commande inconnue « {command} ». Commandes : seed, migrate, admin create, documents cleanup, documents process.");
+                Console.Error.WriteLine($"Commande inconnue « {command} ». Commandes : seed, migrate, admin create, documents cleanup, documents process, generate.");
                 Environment.ExitCode = 2;
                 break;
         }

@@ -33,6 +33,7 @@ public sealed record SearchHit(
     [property: JsonPropertyName("precision")] string? Precision,
     [property: JsonPropertyName("snippet")] string? Snippet)
 {
+    [JsonIgnore]
     public SearchKind Kind => SiteSearch.KindOf(KindCode);
 }
 
@@ -45,6 +46,7 @@ public sealed record KindCount(
     [property: JsonPropertyName("kind")] string KindCode,
     [property: JsonPropertyName("count")] int Count)
 {
+    [JsonIgnore]
     public SearchKind Kind => SiteSearch.KindOf(KindCode);
 }
 
@@ -146,7 +148,7 @@ public static class SiteSearch
                          + public.similarity(public.vigie_fold(m.name), typed.t)::float8 AS "Similarity",
                        coalesce(m.population, 0) AS population
                 FROM municipalities m, typed
-                WHERE ({kind} IS NULL OR {kind} = 'communes')
+                WHERE ({kind}::text IS NULL OR {kind}::text = 'communes')
                   AND (public.vigie_fold(m.name) LIKE typed.p OR public.vigie_fold(m.name) OPERATOR(public.%) typed.t)
                 UNION ALL
                 SELECT 'prestataire', v.name, v.slug,
@@ -154,7 +156,7 @@ public static class SiteSearch
                          + public.similarity(public.vigie_fold(v.name), typed.t)::float8,
                        1000000000
                 FROM vendors v, typed
-                WHERE ({kind} IS NULL OR {kind} = 'prestataires')
+                WHERE ({kind}::text IS NULL OR {kind}::text = 'prestataires')
                   AND (public.vigie_fold(v.name) LIKE typed.p OR public.vigie_fold(v.name) OPERATOR(public.%) typed.t)
             ) s
             ORDER BY s."Similarity" DESC, s.population DESC, s."Label"
