@@ -17,6 +17,7 @@ public static class ApiSetup
     {
         var services = builder.Services;
         var perMinute = builder.Configuration.GetValue("Vigie:Api:RequestsPerMinute", 300);
+        var downloadsPerMinute = builder.Configuration.GetValue("Vigie:Api:DownloadsPerMinute", 60);
         services.AddOpenApi(Version, o =>
         {
             o.ShouldInclude = d => d.RelativePath?.StartsWith("api/v1/", StringComparison.Ordinal) == true;
@@ -40,7 +41,7 @@ public static class ApiSetup
             _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
         services.AddRateLimiter(o => o.AddPolicy(OpenData.OpenDataController.RateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
             context.Connection.RemoteIpAddress?.ToString() ?? "inconnu",
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = 60, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = downloadsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
         services.Configure<ApiBehaviorOptions>(o => o.InvalidModelStateResponseFactory = context =>
         {
             var problem = new ValidationProblemDetails(context.ModelState)
