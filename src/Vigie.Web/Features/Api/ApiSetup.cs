@@ -42,7 +42,7 @@ public static class ApiSetup
         services.AddRateLimiter(o => o.AddPolicy(OpenData.OpenDataController.RateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
             context.Connection.RemoteIpAddress?.ToString() ?? "inconnu",
             _ => new FixedWindowRateLimiterOptions { PermitLimit = downloadsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
-        services.Configure<ApiBehaviorOptions>(o => o.InvalidModelStateResponseFactory = context =>
+        services.PostConfigure<ApiBehaviorOptions>(o => o.InvalidModelStateResponseFactory = context =>
         {
             var problem = new ValidationProblemDetails(context.ModelState)
             {

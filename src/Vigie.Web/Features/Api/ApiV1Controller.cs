@@ -30,7 +30,7 @@ namespace Vigie.Web.Features.Api;
 [EnableCors(ApiSetup.Cors)]
 [EnableRateLimiting(ApiSetup.RateLimit)]
 [OutputCache(PolicyName = CachePolicies.Public)]
-[Produces("application/json")]
+[ProducesResponseType(StatusCodes.Status200OK)]
 public sealed class ApiV1Controller(VigieDbContext db, TimeProvider clock) : ControllerBase
 {
     public const int DefaultLimit = 50;
@@ -337,6 +337,10 @@ public sealed class ApiV1Controller(VigieDbContext db, TimeProvider clock) : Con
     public async Task<ActionResult<ApiSearch>> Search(string? q, string? type, [FromQuery] PublicFilter filter, string? cursor, CancellationToken cancellationToken)
     {
         q = q?.Trim();
+        if (!ModelState.IsValid)
+        {
+            return Invalid(string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage)));
+        }
         if (string.IsNullOrEmpty(q) || q.Length > SiteSearch.MaxQueryLength)
         {
             return Invalid($"Paramètre q obligatoire ({SiteSearch.MaxQueryLength} caractères au plus).");
@@ -382,7 +386,7 @@ public sealed class ApiV1Controller(VigieDbContext db, TimeProvider clock) : Con
         if (!ModelState.IsValid)
         {
             after = null;
-            return ValidationProblem(ModelState);
+            return Invalid(string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage)));
         }
         if (!ApiCursor.TryDecode(cursor, list, out after))
         {

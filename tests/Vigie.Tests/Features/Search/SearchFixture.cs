@@ -29,7 +29,7 @@ public sealed class SearchFixture : VigieFactory
             Slug = "recherche-zorglub",
             Title = "Lyon : une caméra thermique à l'école Zorglub",
             MunicipalityId = lyon.Id,
-            Summary = "Une caméra thermique surveille la cour. <script>alert('x')</script> & compagnie.",
+            Summary = "Une caméra thermique surveille la cour de l'école Zorglub. <script>alert('x')</script> & compagnie.",
             Body = "Le marché prévoit aussi un lecteur de badges.",
             Status = CaseStatus.Published,
             CreatedAt = now,

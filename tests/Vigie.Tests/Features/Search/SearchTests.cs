@@ -90,7 +90,8 @@ public sealed class SearchTests(SearchFixture factory) : IClassFixture<SearchFix
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("<mark>Zorglub</mark>", html, StringComparison.Ordinal);
-        Assert.Contains("&lt;script&gt;alert(", html, StringComparison.Ordinal);
+        // ts_headline drops what its parser takes for tags; what is left is encoded (the ampersand) around the marks.
+        Assert.Contains("&amp; compagnie", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>alert", html, StringComparison.Ordinal);
         var page = await Infrastructure.VigieFactory.ParseAsync(response);
         Assert.All(page.QuerySelectorAll(".snippet *"), e => Assert.Equal("MARK", e.TagName));
