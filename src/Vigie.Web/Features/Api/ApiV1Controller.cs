@@ -369,7 +369,8 @@ public sealed class ApiV1Controller(VigieDbContext db, TimeProvider clock) : Con
     }
 
     private IQueryable<Document> PublicDocuments() => db.Documents.AsNoTracking()
-        .Where(d => d.IsPublic && (d.CaseId == null || d.Case!.Status == CaseStatus.Published) && (d.CadaRequestId == null || d.CadaRequest!.IsPublic));
+        .Where(d => d.IsPublic && (d.CaseId == null || d.Case!.Status == CaseStatus.Published)
+            && (d.CadaRequestId == null || (d.CadaRequest!.IsPublic && (d.CadaRequest.CaseId == null || d.CadaRequest.Case!.Status == CaseStatus.Published))));
 
     private static ApiDocument ToApi(Document d)
     {

@@ -10,7 +10,7 @@ using Vigie.Web.Infrastructure.Formatting;
 namespace Vigie.Web.Features.OpenData;
 
 public sealed record CaseRow(int Id, string Slug, string Title, string Municipality, string InseeCode, string Department, string Region,
-    List<string> Technologies, List<string> Vendors, int Contracts, decimal? KnownAmount, decimal Funding, bool FundingEstimated,
+    string? Technologies, string? Vendors, int Contracts, decimal? KnownAmount, decimal Funding, bool FundingEstimated,
     int Requests, int Sources, DateTimeOffset? PublishedAt, DateTimeOffset UpdatedAt);
 
 public sealed record ContractRow(int Id, string CaseSlug, string Object, string? Buyer, string? BuyerInsee, string? VendorSlug, string? VendorName,
@@ -34,6 +34,8 @@ public sealed class OpenDataSets(VigieDbContext db, string publicUrl)
 
     private string Url(string path) => publicUrl.TrimEnd('/') + path;
 
+    private static string[] List(string? joined) => string.IsNullOrEmpty(joined) ? [] : joined.Split(';');
+
     public IReadOnlyList<Column<CaseRow>> CaseColumns =>
     [
         new("id", r => r.Slug),
@@ -42,8 +44,8 @@ public sealed class OpenDataSets(VigieDbContext db, string publicUrl)
         new("code_insee", r => r.InseeCode),
         new("departement", r => r.Department),
         new("region", r => r.Region),
-        new("technologies", r => r.Technologies),
-        new("prestataires", r => r.Vendors),
+        new("technologies", r => List(r.Technologies)),
+        new("prestataires", r => List(r.Vendors)),
         new("marches", r => r.Contracts),
         new("montant_connu_marches_euros", r => r.KnownAmount),
         new("financement_annonce_euros", r => r.Funding),
@@ -133,7 +135,8 @@ public sealed class OpenDataSets(VigieDbContext db, string publicUrl)
     public IAsyncEnumerable<CaseRow> Cases(PublicFilter filter) => filter.Apply(db.Cases.AsNoTracking())
         .OrderBy(c => c.Id)
         .Select(c => new CaseRow(c.Id, c.Slug, c.Title, c.Municipality!.Name, c.Municipality.InseeCode, c.Municipality.DepartmentCode, c.Municipality.RegionCode,
-            c.Technologies.OrderBy(t => t.Position).Select(t => t.Slug).ToList(), c.Vendors.OrderBy(v => v.Slug).Select(v => v.Slug).ToList(),
+            // Aggregated in SQL (string_agg): two lists per row without a join that multiplies the rows.
+            string.Join(";", c.Technologies.OrderBy(t => t.Position).Select(t => t.Slug)), string.Join(";", c.Vendors.OrderBy(v => v.Slug).Select(v => v.Slug)),
             c.Contracts.Count, c.Contracts.Where(k => k.AmountEuros != null).Sum(k => k.AmountEuros),
             c.Fundings.Sum(f => f.AmountEuros), c.Fundings.Any(f => f.IsEstimate),
             c.CadaRequests.Count(r => r.IsPublic), c.Sources.Count, c.PublishedAt, c.UpdatedAt))

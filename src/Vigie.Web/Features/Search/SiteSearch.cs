@@ -196,7 +196,9 @@ public static class SiteSearch
             JOIN documents d ON d.id = m.id
             LEFT JOIN cases c ON c.id = d.case_id
             LEFT JOIN cada_requests r ON r.id = d.cada_request_id
-            WHERE d.is_public AND (d.case_id IS NULL OR c.status = 'Published') AND (d.cada_request_id IS NULL OR r.is_public)
+            LEFT JOIN cases rc ON rc.id = r.case_id
+            WHERE d.is_public AND (d.case_id IS NULL OR c.status = 'Published')
+              AND (d.cada_request_id IS NULL OR (r.is_public AND (r.case_id IS NULL OR rc.status = 'Published')))
             GROUP BY m.id
         ),
         hits AS (
