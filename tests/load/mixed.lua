@@ -9,7 +9,7 @@ request = function()
   counter = counter + 1
   local roll = math.random(100)
   if roll <= 10 then
-    local body = "__jeton=" .. token .. "&Comment=note+de+charge+" .. counter
+    local body = "__jeton=" .. token .. "&Date=01%2F11%2F2026&Comment=note+de+charge+" .. counter
     return wrk.format("POST", request_path .. "/evenements/nouveau/note",
       { ["Cookie"] = cookie, ["Content-Type"] = "application/x-www-form-urlencoded" }, body)
   elseif roll <= 60 then
