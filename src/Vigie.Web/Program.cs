@@ -53,6 +53,7 @@ builder.Services.AddOutputCache(o => o.AddPolicy(CachePolicies.Public, p =>
 builder.Services.AddMemoryCache();
 builder.Services.AddSingleton(new Vigie.Web.Features.Charts.FranceMap(Path.Combine(vigie.ResolveSeedsDirectory(), "geo", "departments-map.json")));
 builder.Services.AddScoped<Vigie.Web.Features.CaseFiles.CaseFileService>();
+builder.Services.AddSingleton<Vigie.Web.Features.CaseFiles.CaseFileCache>();
 builder.Services.AddScoped<Vigie.Web.Features.Exports.ExportBuilder>();
 builder.Services.AddSingleton<Vigie.Web.Features.Exports.ExportSignal>();
 builder.Services.AddSingleton<Vigie.Web.Features.Exports.ExportWorker>();

@@ -22,7 +22,7 @@ public sealed class SearchJourneyTests(BrowserFixture browser, BrowserAppFactory
         await Expect(page.Locator(".snippet mark").First).ToHaveTextAsync(new Regex("Genetec", RegexOptions.IgnoreCase));
         await ScreenshotAsync(page, $"{nameof(SearchJourneyTests)}-results");
 
-        await page.Locator(".facets").GetByRole(AriaRole.Link, new() { Name = new Regex(@"^Yvelines \(78\)") }).ClickAsync();
+        await page.Locator(".facets").GetByRole(AriaRole.Link, new() { NameRegex = new Regex(@"^Yvelines \(78\)") }).ClickAsync();
         await page.WaitForURLAsync(new Regex("departement=78"));
         await Expect(page.Locator(".active-filters")).ToContainTextAsync("Département : Yvelines (78)");
         await ScreenshotAsync(page, $"{nameof(SearchJourneyTests)}-narrowed");
