@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Vigie.Web.Data.Seeding;
 using Vigie.Web.Features.Campaigns;
+using Vigie.Web.Features.Api;
 using Vigie.Web.Features.Requests;
 using Vigie.Web.Features.Documents;
 using Vigie.Web.Features.Editing;
@@ -30,6 +31,7 @@ builder.AddVigieRequests();
 builder.AddVigieDocuments(vigie);
 builder.Services.AddVigieEditing();
 builder.Services.AddVigieCampaigns();
+builder.AddVigieApi();
 
 // Razor would otherwise escape every accented letter as an entity.
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -53,6 +55,7 @@ builder.Services.AddOutputCache(o => o.AddPolicy(CachePolicies.Public, p =>
 builder.Services.AddMemoryCache();
 builder.Services.AddSingleton(new Vigie.Web.Features.Charts.FranceMap(Path.Combine(vigie.ResolveSeedsDirectory(), "geo", "departments-map.json")));
 builder.Services.AddScoped<Vigie.Web.Features.CaseFiles.CaseFileService>();
+builder.Services.AddSingleton<Vigie.Web.Features.CaseFiles.CaseFileCache>();
 builder.Services.AddScoped<Vigie.Web.Features.Exports.ExportBuilder>();
 builder.Services.AddSingleton<Vigie.Web.Features.Exports.ExportSignal>();
 builder.Services.AddSingleton<Vigie.Web.Features.Exports.ExportWorker>();
@@ -100,12 +103,15 @@ app.UseSecurityHeaders();
 app.UseRequestLocalization();
 app.UseStaticFiles();
 app.UseRouting();
+app.UseCors();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseApiETags();
 app.UseOutputCache();
 app.MapHealthChecks("/healthz", HealthEndpoint.Options).AllowAnonymous();
 app.MapControllers();
+app.MapOpenApi(ApiSetup.OpenApiPath).AllowAnonymous().RequireCors(ApiSetup.Cors).CacheOutput(CachePolicies.Public);
 // Unknown addresses are a plain 404 (with the friendly page), not a redirect to the login form.
 app.MapFallback("{**path}", context =>
 {

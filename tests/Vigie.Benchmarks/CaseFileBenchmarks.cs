@@ -62,7 +62,7 @@ public class CaseFileBenchmarks
     public byte[] Floor() => PdfRenderer.Render(new PrintDocument(new DocumentInfo("Plancher")).Add(new Paragraph("Une ligne."))).Pdf;
 
     [Benchmark(Description = "Élancourt case file, Vigie.Pdf")]
-    public byte[] CaseFile() => CaseFileService.Build(_page, "https://vigie.example.org", DateTimeOffset.UtcNow).Pdf;
+    public byte[] CaseFile() => PdfRenderer.Render(new CaseFileDocument(_page, "https://vigie.example.org/dossiers/elancourt", DateTimeOffset.UtcNow).Compose()).Pdf;
 
     [Benchmark(Description = "Élancourt case page printed by Chromium")]
     public async Task<byte[]> Chromium()

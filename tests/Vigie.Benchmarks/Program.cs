@@ -18,9 +18,15 @@ public static class BenchmarkProgram
             await BulkExportMeasure.RunAsync(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture));
             return;
         }
+        if (args is ["--csv-export", ..] )
+        {
+            await CsvExportMeasure.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : SyntheticDatabase.Cases);
+            return;
+        }
         var config = DefaultConfig.Instance
             .AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithWarmupCount(3).WithIterationCount(15))
-            .WithOptions(ConfigOptions.DisableOptimizationsValidator);
+            .WithOptions(ConfigOptions.DisableOptimizationsValidator)
+            .AddColumn(BenchmarkDotNet.Columns.StatisticColumn.P95);
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args, config);
     }
 }

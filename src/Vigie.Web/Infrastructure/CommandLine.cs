@@ -37,6 +37,48 @@ public static class CommandLine
                     Environment.ExitCode = await Features.Documents.DocumentsCommand.RunAsync(app.Services, args.SkipWhile(a => a != "documents").ToArray(), Console.Out);
                     break;
                 }
+            case "generate":
+                {
+                    await app.PrepareDatabaseAsync();
+                    Environment.ExitCode = await Features.Generator.GenerateCommand.RunAsync(app.Services, args.SkipWhile(a => a != "generate").ToArray(), Console.Out);
+                    break;
+                }
+            case "backup" or "restore":
+                {
+                    var options = app.Services.GetRequiredService<IOptions<VigieOptions>>().Value;
+                    options.SeedOnStartup = false;
+                    options.MigrateOnStartup = false;
+                    var folder = args.SkipWhile(a => a != "--to" && a != "--from").Skip(1).FirstOrDefault();
+                    if (folder is null)
+                    {
+                        Console.Error.WriteLine("Usage : backup --to <dossier> | restore --from <dossier>");
+                        Environment.ExitCode = 2;
+                        break;
+                    }
+                    await using var scope = app.Services.CreateAsyncScope();
+                    var connectionString = Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetConnectionString(
+                        scope.ServiceProvider.GetRequiredService<Data.VigieDbContext>().Database)!;
+                    var backup = ActivatorUtilities.CreateInstance<Backup.BackupService>(app.Services);
+                    try
+                    {
+                        if (command == "backup")
+                        {
+                            var manifest = await backup.BackupAsync(connectionString, Path.GetFullPath(folder), Console.Out, default);
+                            Console.WriteLine($"Sauvegarde complète dans {Path.GetFullPath(folder)} ({manifest.Files} fichiers).");
+                        }
+                        else
+                        {
+                            await backup.RestoreAsync(connectionString, Path.GetFullPath(folder), Console.Out, default);
+                            Console.WriteLine("Restauration terminée.");
+                        }
+                    }
+                    catch (InvalidOperationException e)
+                    {
+                        Console.Error.WriteLine(e.Message);
+                        Environment.ExitCode = 1;
+                    }
+                    break;
+                }
             case "admin":
                 {
                     var options = app.Services.GetRequiredService<IOptions<VigieOptions>>().Value;
@@ -47,7 +89,7 @@ public static class CommandLine
                     break;
                 }
             default:
-                Console.Error.WriteLine($"Commande inconnue « {command} ». Commandes : seed, migrate, admin create, documents cleanup, documents process.");
+                Console.Error.WriteLine($"Commande inconnue « {command} ». Commandes : seed, migrate, admin create, documents cleanup, documents process, generate, backup --to, restore --from.");
                 Environment.ExitCode = 2;
                 break;
         }

@@ -11,6 +11,8 @@ public sealed class AccessibilityTests(BrowserFixture browser, BrowserAppFactory
     [
         "/", "/dossiers", "/dossiers/elancourt", "/communes", "/communes?departement=78", "/communes/78208",
         "/prestataires", "/prestataires/genetec", "/technologies", "/technologies/lapi", NotFound,
+        "/recherche", "/recherche?q=genetec", "/recherche?q=elancourrt", "/recherche?q=genetec&type=marches&departement=78", "/marches?tri=montant",
+        "/demandes-cada", "/donnees", "/api",
     ];
 
     public static TheoryData<string, string> Pages()

@@ -51,6 +51,15 @@ public static class TestDatabase
         return new NpgsqlConnectionStringBuilder(server.Admin.ConnectionString) { Database = name, Pooling = true }.ConnectionString;
     }
 
+    /// <summary>A database with nothing in it (no migration), e.g. to restore a backup into.</summary>
+    public static async Task<string> CreateEmptyDatabaseAsync(string prefix)
+    {
+        var server = await Instance.Value;
+        var name = $"{prefix}_{Environment.ProcessId}_{Interlocked.Increment(ref _counter)}".ToLowerInvariant();
+        await ExecuteAsync(server.Admin, $"CREATE DATABASE \"{name}\"");
+        return new NpgsqlConnectionStringBuilder(server.Admin.ConnectionString) { Database = name, Pooling = true }.ConnectionString;
+    }
+
     public static async Task DropDatabaseAsync(string connectionString)
     {
         var server = await Instance.Value;

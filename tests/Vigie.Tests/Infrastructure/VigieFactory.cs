@@ -41,6 +41,8 @@ public class VigieFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Vigie:MigrateOnStartup", "false");
         builder.UseSetting("Vigie:SeedOnStartup", "false");
         builder.UseSetting("Vigie:Accounts:AuthRequestsPerMinute", AuthRequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Vigie:Api:RequestsPerMinute", "100000");
+        builder.UseSetting("Vigie:Api:DownloadsPerMinute", "100000");
         builder.UseSetting("Vigie:Email:PickupDirectory", MailDirectory);
         // The daily reminder job is run by hand in the tests that need it.
         builder.UseSetting("Vigie:Reminders:Enabled", "false");

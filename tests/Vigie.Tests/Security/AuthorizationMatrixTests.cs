@@ -116,8 +116,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         new("GET", "demandes/{id:int}/historique", "/demandes/{request}/historique", "login", "200", "404", "200", "200"),
         new("GET", "demandes/{id:int}/courriers/{letter}", "/demandes/{request}/courriers/saisine-cada", "login", "200", "404", "200", "200"),
         new("GET", "demandes/{id:int}/courriers/{letter}.pdf", "/demandes/{request}/courriers/demande.pdf", "login", "200", "404", "200", "200"),
-        new("GET", "api/demandes", "/api/demandes", "200", "200", "200", "200", "200"),
-        new("GET", "api/demandes/{id:int}", "/api/demandes/{request}", "404", "404", "404", "404", "404"),
+        // The first JSON endpoints moved to /api/v1 (permanent redirects).
+        new("GET", "api/demandes", "/api/demandes", "301", "301", "301", "301", "301"),
+        new("GET", "api/demandes/{id:int}", "/api/demandes/{request}", "301", "301", "301", "301", "301"),
 
 
         // Campaigns, the team's side. Organisers (editors listed on the campaign) and admins manage; members claim.
@@ -159,8 +160,35 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         new("GET", "documents/ajouter", "/documents/ajouter?dossier={draft}", "login", "200", "404", "200", "200"),
         // A form-urlencoded body is no upload: 400 once authorized.
         new("POST", "documents/ajouter", "/documents/ajouter?dossier={draft}", "login", "400", "404", "400", "400"),
-        new("GET", "api/documents", "/api/documents?q=plaques", "200", "200", "200", "200", "200"),
-        new("GET", "api/documents/{id:int}", "/api/documents/{privateDocument}", "404", "200", "404", "200", "200"),
+        new("GET", "api/documents", "/api/documents?q=plaques", "301", "301", "301", "301", "301"),
+        new("GET", "api/documents/{id:int}", "/api/documents/{privateDocument}", "301", "301", "301", "301", "301"),
+
+        // Search, browse, open data: public to everyone.
+        new("GET", "recherche", "/recherche?q=genetec&departement=78", "200", "200", "200", "200", "200"),
+        new("GET", "recherche/resultats.csv", "/recherche/resultats.csv?q=genetec", "200", "200", "200", "200", "200"),
+        new("GET", "recherche/suggestions", "/recherche/suggestions?q=elanc", "200", "200", "200", "200", "200"),
+        new("GET", "marches", "/marches?tri=montant", "200", "200", "200", "200", "200"),
+        new("GET", "demandes-cada", "/demandes-cada", "200", "200", "200", "200", "200"),
+        new("GET", "donnees", "/donnees", "200", "200", "200", "200", "200"),
+        new("GET", "donnees/{name}.csv", "/donnees/dossiers.csv", "200", "200", "200", "200", "200"),
+        new("GET", "donnees/{name}.json", "/donnees/demandes.json", "200", "200", "200", "200", "200"),
+
+        // The public API: the same answer whoever asks; a private request or document is 404 even for its owner or an editor.
+        new("GET", "api", "/api", "200", "200", "200", "200", "200"),
+        new("GET", "openapi/{documentName}.json", "/openapi/v1.json", "200", "200", "200", "200", "200"),
+        new("GET", "api/v1/cases", "/api/v1/cases", "200", "200", "200", "200", "200"),
+        new("GET", "api/v1/cases/{slug}", "/api/v1/cases/elancourt", "200", "200", "200", "200", "200"),
+        new("GET", "api/v1/communes", "/api/v1/communes?departement=78", "200", "200", "200", "200", "200"),
+        new("GET", "api/v1/communes/{code}", "/api/v1/communes/78208", "200", "200", "200", "200", "200"),
+        new("GET", "api/v1/vendors", "/api/v1/vendors", "200", "200", "200", "200", "200"),
+        new("GET", "api/v1/vendors/{slug}", "/api/v1/vendors/genetec", "200", "200", "200", "200", "200"),
+        new("GET", "api/v1/technologies", "/api/v1/technologies", "200", "200", "200", "200", "200"),
+        new("GET", "api/v1/contracts", "/api/v1/contracts", "200", "200", "200", "200", "200"),
+        new("GET", "api/v1/requests", "/api/v1/requests", "200", "200", "200", "200", "200"),
+        new("GET", "api/v1/requests/{id:int}", "/api/v1/requests/{request}", "404", "404", "404", "404", "404"),
+        new("GET", "api/v1/documents", "/api/v1/documents", "200", "200", "200", "200", "200"),
+        new("GET", "api/v1/documents/{id:int}", "/api/v1/documents/{privateDocument}", "404", "404", "404", "404", "404"),
+        new("GET", "api/v1/search", "/api/v1/search?q=genetec", "200", "200", "200", "200", "200"),
         // Case editing: the team's case list and forms. {draft} is a Draft case of the volunteer; empty POSTs are refused
         // by validation (400) or, when the form carries a version, as a stale version (409): nothing is written.
         new("GET", "edition/dossiers", "/edition/dossiers", "login", "200", "200", "200", "200"),

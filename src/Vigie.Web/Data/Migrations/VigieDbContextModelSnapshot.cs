@@ -952,6 +952,12 @@ namespace Vigie.Web.Data.Migrations
                     b.HasIndex("VendorId")
                         .HasDatabaseName("ix_contracts_vendor_id");
 
+                    b.HasIndex("AmountEuros", "Id")
+                        .HasDatabaseName("ix_contracts_amount_euros_id");
+
+                    b.HasIndex("SignedOn", "Id")
+                        .HasDatabaseName("ix_contracts_signed_on_id");
+
                     b.ToTable("contracts", (string)null);
                 });
 

@@ -11,7 +11,8 @@ namespace Vigie.Web.Features.CaseFiles;
 /// The printable case file: the case page made into a document that stands on its own. Compose calls one
 /// small method per section, in the order a reader needs them.
 /// </summary>
-public sealed class CaseFileDocument(CasePage page, string caseUrl, DateTimeOffset generatedAt)
+public sealed class CaseFileDocument(CasePage page, string caseUrl, DateTimeOffset generatedAt,
+    IReadOnlyList<CaseFileAppendix>? appendices = null, IReadOnlyList<(CaseFileAppendix Appendix, string Reason)>? skipped = null)
 {
     private Case Case => page.Case;
 
@@ -37,7 +38,45 @@ public sealed class CaseFileDocument(CasePage page, string caseUrl, DateTimeOffs
         ComposeRequests(document);
         ComposeDocuments(document);
         ComposeSources(document);
+        ComposeAppendixList(document);
         return document;
+    }
+
+    /// <summary>The stamp in the margin of every appended page: what it is and where it came from.</summary>
+    public static string AppendixCaption(CasePage page, CaseFileAppendix appendix)
+    {
+        var d = appendix.Document;
+        var caption = $"Annexe {appendix.Number} — {d.Title}";
+        if (d.ReceivedOn is { } received)
+        {
+            caption += $" — obtenu le {Fr.Date(received)}";
+        }
+        if (d.CadaRequestId is int id && page.RequestSubjects.TryGetValue(id, out var subject))
+        {
+            caption += $" via la demande «\u00a0{subject}\u00a0»";
+        }
+        return caption;
+    }
+
+    private void ComposeAppendixList(PrintDocument document)
+    {
+        var listed = appendices ?? [];
+        var failed = skipped ?? [];
+        if (listed.Count == 0 && failed.Count == 0)
+        {
+            return;
+        }
+        document.Add(new Heading(2, "Annexes"));
+        if (listed.Count > 0)
+        {
+            document.Add(new Paragraph("Les documents suivants sont reproduits à la suite, page par page, chacun tamponné de sa provenance.") { Style = Typography.Note });
+            document.Add(new ItemList(listed.Select(a => new ListItem(Run.Bold($"Annexe {a.Number}. "), Run.Plain(AppendixCaption(page, a)[$"Annexe {a.Number} — ".Length..]))).ToList()));
+        }
+        if (failed.Count > 0)
+        {
+            document.Add(new Paragraph("Documents non joints :") { Style = Typography.Note });
+            document.Add(new ItemList(failed.Select(f => new ListItem(Run.Bold(f.Appendix.Document.Title), Run.Plain($" — {f.Reason}"))).ToList()));
+        }
     }
 
     private void ComposeCover(PrintDocument document)
@@ -242,6 +281,21 @@ public sealed class CaseFileDocument(CasePage page, string caseUrl, DateTimeOffs
                 blocks.Add(new Paragraph(Run.Bold("Résultat : "), Run.Plain(r.OutcomeSummary)));
             }
             document.Add(new KeepTogether(blocks));
+            if (view.Analysis.Deadlines.Count > 0)
+            {
+                var rows = new List<IReadOnlyList<TableCell>> { new TableCell[] { "Échéance", "Délai et explication", "Portée" } };
+                rows.AddRange(view.Analysis.Deadlines.Select(d => (IReadOnlyList<TableCell>)new TableCell[]
+                {
+                    Fr.Date(d.Date) + (d.IsPast ? " (passée)" : ""),
+                    new([Run.Bold(Requests.Deadlines.FrenchLabels.Label(d.Kind) + " — "), Run.Plain(d.Explanation)]),
+                    Requests.Deadlines.FrenchLabels.Label(d.Enforceability),
+                }));
+                document.Add(new TableBlock([ColumnWidth.Fixed(92), ColumnWidth.Relative(), ColumnWidth.Fixed(70)], rows));
+            }
+            if (!view.Analysis.IsClosed && !string.IsNullOrEmpty(view.Analysis.NextAction))
+            {
+                document.Add(new Paragraph(Run.Bold("Prochaine étape : "), Run.Plain(view.Analysis.NextAction)));
+            }
         }
     }
 
@@ -262,6 +316,10 @@ public sealed class CaseFileDocument(CasePage page, string caseUrl, DateTimeOffs
             if (d.CadaRequestId is int id && page.RequestSubjects.TryGetValue(id, out var subject))
             {
                 runs.Add(Run.Plain($", obtenu par la demande «\u00a0{subject}\u00a0»"));
+            }
+            if (appendices?.FirstOrDefault(a => a.Document.Id == d.Id) is { } appendix)
+            {
+                runs.Add(Run.Plain($" — reproduit en annexe {appendix.Number}"));
             }
             return new ListItem(runs.ToArray());
         }).ToList()));

@@ -29,3 +29,9 @@ public sealed record CasePage(
 
 public sealed record CaseListItem(string Slug, string Title, string Summary, string MunicipalityName, string InseeCode,
     string DepartmentName, string DepartmentCode, DateTimeOffset? PublishedAt, IReadOnlyList<string> Technologies);
+
+public sealed record CaseIndexPage(Browse.PublicFilter Filter, Browse.BrowseChoices Choices, IReadOnlyList<CaseListItem> Items, int Total, int Page,
+    IReadOnlyList<string> Errors)
+{
+    public int PageCount => Math.Max(1, (Total + CasesController.PageSize - 1) / CasesController.PageSize);
+}

@@ -16,7 +16,14 @@ public sealed class ErrorsController(ILogger<ErrorsController> logger) : Control
     public IActionResult Exception()
     {
         var error = HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error;
-        var status = IsDatabaseUnavailable(error) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
+        var unavailable = IsDatabaseUnavailable(error);
+        if (unavailable)
+        {
+            // Pooled connections did not survive the outage; drop them so the first requests after the
+            // database comes back open fresh ones instead of failing one by one.
+            NpgsqlConnection.ClearAllPools();
+        }
+        var status = unavailable ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
         if (error is not null)
         {
             logger.LogError(error, "Erreur non gérée sur {Path}", HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path);

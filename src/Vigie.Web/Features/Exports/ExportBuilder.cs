@@ -15,7 +15,7 @@ namespace Vigie.Web.Features.Exports;
 /// Writes an export ZIP: one PDF per case, index.csv and README.txt. The archive is streamed to a temporary
 /// file entry by entry (never held in memory) and renamed into place only when complete.
 /// </summary>
-public sealed class ExportBuilder(VigieDbContext db, TimeProvider clock)
+public sealed class ExportBuilder(VigieDbContext db, CaseFileService caseFiles, TimeProvider clock)
 {
     private const int ProgressEvery = 5;
 
@@ -40,7 +40,7 @@ public sealed class ExportBuilder(VigieDbContext db, TimeProvider clock)
                 db.ChangeTracker.Clear();
                 if (page is not null)
                 {
-                    var file = CaseFileService.Build(page, publicUrl, generatedAt);
+                    var file = await caseFiles.BuildAsync(page, publicUrl, generatedAt, cancellationToken);
                     // PDFs are already compressed: storing them is as small and much faster.
                     var entry = zip.CreateEntry($"dossiers/{file.FileName}", CompressionLevel.NoCompression);
                     await using (var entryStream = entry.Open())

@@ -4,12 +4,13 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Vigie.Web.Data;
 using Vigie.Web.Features.Cases;
+using Vigie.Web.Features.Requests.Deadlines;
 using Vigie.Web.Infrastructure;
 
 namespace Vigie.Web.Features.Home;
 
 public sealed record HomePage(IReadOnlyList<CaseListItem> Latest, int CaseCount, int MunicipalityCount, int VendorCount, int RequestCount,
-    string MapSvg, string TechnologyChart, IReadOnlyList<Charts.Bar> TechnologyBars);
+    string MapSvg, string TechnologyChart, IReadOnlyList<Charts.Bar> TechnologyBars, string StateChart, IReadOnlyList<Charts.Bar> StateBars);
 
 [AllowAnonymous]
 public sealed class HomeController(VigieDbContext db, Charts.FranceMap franceMap) : Controller
@@ -28,7 +29,12 @@ public sealed class HomeController(VigieDbContext db, Charts.FranceMap franceMap
         var bars = await db.Technologies.AsNoTracking().OrderBy(t => t.Position)
             .Select(t => new Charts.Bar(t.Name, t.Cases.Count(c => c.Status == Data.Entities.CaseStatus.Published), "/technologies/" + t.Slug))
             .ToListAsync(cancellationToken);
+        var states = await Browse.PublicFilter.PublicOnly(db.CadaRequests.AsNoTracking()).Where(r => r.State != RequestState.Draft)
+            .GroupBy(r => r.State).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var stateBars = states.OrderBy(s => s.Key)
+            .Select(s => new Charts.Bar(s.Key.Label(), s.Count, "/demandes-cada?etat=" + s.Key)).ToList();
         return View(new HomePage(latest, caseCount, municipalityCount, vendorCount, requestCount,
-            franceMap.Render(map, "carte-accueil"), Charts.BarChart.Render(bars, "techno-titre", "dossier", "dossiers"), bars));
+            franceMap.Render(map, "carte-accueil"), Charts.BarChart.Render(bars, "techno-titre", "dossier", "dossiers"), bars,
+            Charts.BarChart.Render(stateBars, "etats-titre", "demande", "demandes"), stateBars));
     }
 }

@@ -49,7 +49,7 @@ public sealed class LocalPostgres : IDisposable
     /// Starts (creating it first if needed) the cluster under <paramref name="dataDirectory"/>.
     /// <paramref name="durable"/> false turns off fsync: for throw-away test clusters only.
     /// </summary>
-    public static LocalPostgres Start(string dataDirectory, Action<string> log, bool durable = true, bool installIfMissing = true)
+    public static LocalPostgres Start(string dataDirectory, Action<string> log, bool durable = true, bool installIfMissing = true, int? port = null)
     {
         var bin = FindBinDirectory() ?? (installIfMissing ? InstallServer(log) : null)
             ?? throw new InvalidOperationException(
@@ -72,21 +72,21 @@ public sealed class LocalPostgres : IDisposable
 
         var password = File.ReadAllText(passwordFile).Trim();
         var running = RunningPort(cluster);
-        int port;
+        int listening;
         if (running is int existing && CanConnect(existing))
         {
             log($"Réutilisation du serveur PostgreSQL local déjà démarré sur 127.0.0.1:{existing}.");
-            port = existing;
+            listening = existing;
         }
         else
         {
-            port = FreePort();
+            listening = port ?? FreePort();
             var logFile = Path.Combine(cluster, "server.log");
-            Run(bin, "pg_ctl", runAsService, "start", "-w", "-t", "120", "-D", cluster, "-l", logFile, "-o", $"-p {port}");
-            log($"PostgreSQL local démarré sur 127.0.0.1:{port} (données : {cluster}).");
+            Run(bin, "pg_ctl", runAsService, "start", "-w", "-t", "120", "-D", cluster, "-l", logFile, "-o", $"-p {listening}");
+            log($"PostgreSQL local démarré sur 127.0.0.1:{listening} (données : {cluster}).");
         }
 
-        var server = new LocalPostgres(bin, cluster, passwordFile, port, password, log);
+        var server = new LocalPostgres(bin, cluster, passwordFile, listening, password, log);
         server.WaitUntilReady();
         return server;
     }

@@ -57,10 +57,25 @@ public sealed class CaseFileTests(VigieFactory factory) : IClassFixture<VigieFac
         Assert.Contains(uris, u => u.EndsWith("/dossiers/elancourt", StringComparison.Ordinal));
 
         var pages = pdf.NumberOfPages;
+        var appendixPages = 0;
         foreach (var page in pdf.GetPages())
         {
-            Assert.Contains($"Page {page.Number} / {pages}", Normalize(page.Text), StringComparison.Ordinal);
+            var text = Normalize(ContentOrderTextExtractor.GetText(page));
+            if (text.Contains("DOCUMENT DE DÉMONSTRATION", StringComparison.Ordinal))
+            {
+                // An obtained document, appended page by page and stamped with its provenance.
+                appendixPages++;
+                Assert.Contains("Annexe 1 — Contrat Élancourt – Genetec (3 pages communiquées)", text, StringComparison.Ordinal);
+                Assert.Contains("via la demande « Contrat conclu avec Genetec et ses annexes »", text, StringComparison.Ordinal);
+                Assert.Contains($"page {appendixPages}/3", text, StringComparison.Ordinal);
+            }
+            else
+            {
+                Assert.Contains($"Page {page.Number} / {pages}", text, StringComparison.Ordinal);
+            }
         }
+        Assert.Equal(3, appendixPages);
+        Assert.Contains(titles, t => t.StartsWith("Annexe 1 — Contrat Élancourt", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -77,6 +92,11 @@ public sealed class CaseFileTests(VigieFactory factory) : IClassFixture<VigieFac
         var (renderCode, renderOutput) = Run("pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", file, Path.Combine(folder, "elancourt-page"));
         Assert.True(renderCode == 0, renderOutput);
         Assert.NotEmpty(Directory.GetFiles(folder, "elancourt-page*.png"));
+        using var pdf = PdfDocument.Open(bytes);
+        var last = pdf.NumberOfPages.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var (appendixCode, appendixOutput) = Run("pdftoppm", "-png", "-r", "80", "-f", last, "-l", last, file, Path.Combine(folder, "elancourt-annexe"));
+        Assert.True(appendixCode == 0, appendixOutput);
+        Assert.NotEmpty(Directory.GetFiles(folder, "elancourt-annexe*.png"));
     }
 
     [Fact]
@@ -122,5 +142,40 @@ public sealed class CaseFileTests(VigieFactory factory) : IClassFixture<VigieFac
         var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
         process.WaitForExit();
         return (process.ExitCode, output);
+    }
+}
+
+public sealed class CaseFileAppendixFailureTests(VigieFactory factory) : IClassFixture<VigieFactory>
+{
+    [Fact]
+    public async Task A_corrupt_document_is_listed_with_its_reason_and_skipped()
+    {
+        var bytes = "%PDF-1.7\n1 0 obj <<\n garbage, no xref, truncated"u8.ToArray();
+        var hash = Vigie.Web.Features.Documents.Storage.ContentHash.Of(bytes);
+        var local = Path.GetTempFileName();
+        await File.WriteAllBytesAsync(local, bytes);
+        using (var scope = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateScope(factory.Services))
+        {
+            var store = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Vigie.Web.Features.Documents.Storage.IDocumentStore>(scope.ServiceProvider);
+            await store.PutAsync(hash, local, default);
+        }
+        await using (var db = factory.CreateDbContext())
+        {
+            var elancourt = db.Cases.Single(c => c.Slug == "elancourt");
+            var file = new Vigie.Web.Data.Entities.StoredFile { Sha256 = hash.ToString(), Length = bytes.Length, Format = Vigie.Web.Data.Entities.FileFormat.Pdf, CreatedAt = DateTimeOffset.UtcNow, Status = Vigie.Web.Data.Entities.ProcessingStatus.Failed };
+            db.StoredFiles.Add(file);
+            db.Documents.Add(new Vigie.Web.Data.Entities.Document { Title = "Délibération abîmée", CaseId = elancourt.Id, IsPublic = true, File = file });
+            elancourt.UpdatedAt = DateTimeOffset.UtcNow;
+            await db.SaveChangesAsync();
+        }
+
+        using var client = factory.CreateBrowserlessClient();
+        using var response = await client.GetAsync(new Uri("/dossiers/elancourt.pdf", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var pdf = PdfDocument.Open(await response.Content.ReadAsByteArrayAsync());
+        var text = string.Join(' ', pdf.GetPages().Select(p => ContentOrderTextExtractor.GetText(p))).Replace('\u00a0', ' ');
+        Assert.Contains("Documents non joints", text, StringComparison.Ordinal);
+        Assert.Contains("Délibération abîmée", text, StringComparison.Ordinal);
+        Assert.Contains("DOCUMENT DE DÉMONSTRATION", text, StringComparison.Ordinal);
     }
 }

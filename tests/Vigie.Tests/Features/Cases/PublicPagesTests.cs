@@ -95,4 +95,17 @@ public sealed class PublicPagesTests(VigieFactory factory) : IClassFixture<Vigie
         Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
     }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/dossiers/elancourt")]
+    [InlineData("/communes/78208")]
+    public async Task Anonymous_pages_set_no_cookie_and_come_from_the_output_cache(string path)
+    {
+        using var client = factory.CreateBrowserlessClient();
+        using var first = await client.GetAsync(new Uri(path, UriKind.Relative));
+        Assert.False(first.Headers.Contains("Set-Cookie"), $"{path} sets a cookie: {string.Join(" ", first.Headers.TryGetValues("Set-Cookie", out var v) ? v : [])}");
+        using var second = await client.GetAsync(new Uri(path, UriKind.Relative));
+        Assert.True(second.Headers.Age is not null, $"{path} was not served from the output cache");
+    }
 }

@@ -22,7 +22,8 @@ public sealed class ProcessingQueue(VigieDbContext db, IDocumentStore store, Doc
     public async Task<bool> RunNextAsync(string temporaryFolder, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var claim = await ClaimAsync(settings.ProcessingTimeout + TimeSpan.FromMinutes(1), cancellationToken);
+        // A worker that died (killed, crashed) holds its job until the lease ends; keep it short, but longer than a job may run.
+        var claim = await ClaimAsync((settings.ProcessingTimeout * 1.5) + TimeSpan.FromSeconds(5), cancellationToken);
         if (claim is null)
         {
             return false;

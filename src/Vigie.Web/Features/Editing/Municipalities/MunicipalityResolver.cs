@@ -78,6 +78,14 @@ public sealed partial class MunicipalityResolver(VigieDbContext db)
             }
             candidates = await Options(near.OrderByDescending(m => m.Population).ThenBy(m => m.Name)).Take(MaxCandidates).ToListAsync(cancellationToken);
         }
+        if (candidates.Count == 0)
+        {
+            // A typo ("Elancour", "Élancourrt"): the closest names by trigrams, offered as choices, never taken silently.
+            candidates = await CloseNamesAsync(name, department, cancellationToken);
+            var picked = candidates.FirstOrDefault(c => string.Equals(c.InseeCode, chosenCode?.Trim(), StringComparison.OrdinalIgnoreCase));
+            return picked is not null ? new(MunicipalityMatch.Found, picked, [])
+                : candidates.Count == 0 ? new(MunicipalityMatch.NotFound, null, []) : new(MunicipalityMatch.Ambiguous, null, candidates);
+        }
         var chosen = candidates.FirstOrDefault(c => string.Equals(c.InseeCode, chosenCode?.Trim(), StringComparison.OrdinalIgnoreCase));
         if (chosen is not null)
         {
@@ -103,6 +111,17 @@ public sealed partial class MunicipalityResolver(VigieDbContext db)
                 .OrderByDescending(m => m.Slug == slug).ThenByDescending(m => m.Population).ThenBy(m => m.Name))
             .Take(limit).ToListAsync(cancellationToken);
     }
+
+    /// <summary>Communes whose name is close to <paramref name="name"/> (pg_trgm on the folded name, GIN-indexed).</summary>
+    public Task<List<MunicipalityOption>> CloseNamesAsync(string name, string? department, CancellationToken cancellationToken) =>
+        db.Database.SqlQuery<MunicipalityOption>($"""
+            SELECT m.id AS "Id", m.insee_code AS "InseeCode", m.name AS "Name", m.department_code AS "DepartmentCode", m.population AS "Population"
+            FROM municipalities m
+            WHERE public.vigie_fold(m.name) OPERATOR(public.%) public.vigie_fold({name})
+              AND ({department}::text IS NULL OR m.department_code = {department})
+            ORDER BY public.similarity(public.vigie_fold(m.name), public.vigie_fold({name})) DESC, m.population DESC NULLS LAST
+            LIMIT 8
+            """).ToListAsync(cancellationToken);
 
     public Task<MunicipalityOption?> FindAsync(int id, CancellationToken cancellationToken) =>
         Options(db.Municipalities.Where(m => m.Id == id)).FirstOrDefaultAsync(cancellationToken);

@@ -115,7 +115,7 @@ public sealed class PrivacyAndLettersTests(ClockedFactory factory) : IClassFixtu
         await factory.EvictCacheAsync();
 
         using var anonymous = factory.CreateBrowserlessClient();
-        foreach (var path in new[] { "/dossiers/elancourt", "/communes/78208", "/api/demandes", $"/api/demandes/{shown}" })
+        foreach (var path in new[] { "/dossiers/elancourt", "/communes/78208", "/api/v1/requests?limit=200", $"/api/v1/requests/{shown}", "/donnees/demandes.csv", "/recherche?q=registre" })
         {
             using var response = await anonymous.GetAsync(new Uri(path, UriKind.Relative));
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -127,7 +127,7 @@ public sealed class PrivacyAndLettersTests(ClockedFactory factory) : IClassFixtu
             Assert.DoesNotContain("public@example.org", body);
             Assert.DoesNotContain("Appel de Dominique", body);
         }
-        using var privateApi = await anonymous.GetAsync(new Uri($"/api/demandes/{hidden}", UriKind.Relative));
+        using var privateApi = await anonymous.GetAsync(new Uri($"/api/v1/requests/{hidden}", UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, privateApi.StatusCode);
         using var privatePage = await anonymous.GetAsync(new Uri($"/demandes/{hidden}", UriKind.Relative));
         Assert.Equal("login", Security.AuthorizationMatrixTests.Outcome(privatePage));

@@ -1,0 +1,36 @@
+using System.Text;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace Vigie.Web.Features.Api;
+
+/// <summary>
+/// Opaque list cursors: base64url of "v1|list|last key". Clients pass them back as they are; the form may change
+/// with the version. A cursor of another list, or a damaged one, is a 400.
+/// </summary>
+public static class ApiCursor
+{
+    public static string Encode(string list, string lastKey) =>
+        WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes($"v1|{list}|{lastKey}"));
+
+    public static bool TryDecode(string? cursor, string list, out string? lastKey)
+    {
+        lastKey = null;
+        if (string.IsNullOrEmpty(cursor))
+        {
+            return true;
+        }
+        try
+        {
+            var parts = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(cursor)).Split('|', 3);
+            if (parts is ["v1", var name, var key] && name == list && key.Length > 0)
+            {
+                lastKey = key;
+                return true;
+            }
+        }
+        catch (FormatException)
+        {
+        }
+        return false;
+    }
+}

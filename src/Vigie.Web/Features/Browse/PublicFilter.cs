@@ -1,0 +1,203 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc;
+using Vigie.Web.Data.Entities;
+using Vigie.Web.Features.Cases;
+using Vigie.Web.Features.Requests.Deadlines;
+
+namespace Vigie.Web.Features.Browse;
+
+/// <summary>
+/// The filters shared by the search, the browse pages, the open-data downloads and the API. Empty means "all".
+/// A year is the year of a contract's signature (for a case: of any of its contracts) or of a request's sending.
+/// </summary>
+public sealed partial class PublicFilter : IValidatableObject
+{
+    [FromQuery(Name = "departement")]
+    [Display(Name = "Département")]
+    [StringLength(3, ErrorMessage = "Code de département invalide.")]
+    public string? Departement { get; set; }
+
+    [FromQuery(Name = "region")]
+    [Display(Name = "Région")]
+    [StringLength(3, ErrorMessage = "Code de région invalide.")]
+    public string? Region { get; set; }
+
+    [FromQuery(Name = "technologie")]
+    [Display(Name = "Technologie")]
+    [StringLength(100, ErrorMessage = "Technologie invalide.")]
+    public string? Technologie { get; set; }
+
+    [FromQuery(Name = "prestataire")]
+    [Display(Name = "Prestataire")]
+    [StringLength(100, ErrorMessage = "Prestataire invalide.")]
+    public string? Prestataire { get; set; }
+
+    [FromQuery(Name = "etat")]
+    [Display(Name = "État d'une demande CADA")]
+    public RequestState? Etat { get; set; }
+
+    [FromQuery(Name = "annee")]
+    [Display(Name = "Année")]
+    [Range(1990, 2100, ErrorMessage = "Indiquez une année entre 1990 et 2100.")]
+    public int? Annee { get; set; }
+
+    public bool IsEmpty => Departement is null && Region is null && Technologie is null && Prestataire is null && Etat is null && Annee is null;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Departement is { Length: > 0 } d && !Code().IsMatch(d))
+        {
+            yield return new ValidationResult("Code de département invalide (par exemple 78, 2A ou 971).", [nameof(Departement)]);
+        }
+        if (Region is { Length: > 0 } r && !Code().IsMatch(r))
+        {
+            yield return new ValidationResult("Code de région invalide (par exemple 11).", [nameof(Region)]);
+        }
+    }
+
+    /// <summary>The query-string pairs of the active filters, for links that keep them.</summary>
+    public IEnumerable<KeyValuePair<string, string>> Pairs()
+    {
+        if (Departement is not null)
+        {
+            yield return new("departement", Departement);
+        }
+        if (Region is not null)
+        {
+            yield return new("region", Region);
+        }
+        if (Technologie is not null)
+        {
+            yield return new("technologie", Technologie);
+        }
+        if (Prestataire is not null)
+        {
+            yield return new("prestataire", Prestataire);
+        }
+        if (Etat is { } state)
+        {
+            yield return new("etat", state.ToString());
+        }
+        if (Annee is int year)
+        {
+            yield return new("annee", year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
+    /// <summary>Blank strings become null, so "departement=" is no filter.</summary>
+    public PublicFilter Normalized()
+    {
+        Departement = Clean(Departement)?.ToUpperInvariant();
+        Region = Clean(Region);
+        Technologie = Clean(Technologie);
+        Prestataire = Clean(Prestataire);
+        return this;
+    }
+
+    public IQueryable<Case> Apply(IQueryable<Case> cases)
+    {
+        cases = cases.Published();
+        if (Departement is not null)
+        {
+            cases = cases.Where(c => c.Municipality!.DepartmentCode == Departement);
+        }
+        if (Region is not null)
+        {
+            cases = cases.Where(c => c.Municipality!.RegionCode == Region);
+        }
+        if (Technologie is not null)
+        {
+            cases = cases.Where(c => c.Technologies.Any(t => t.Slug == Technologie));
+        }
+        if (Prestataire is not null)
+        {
+            cases = cases.Where(c => c.Vendors.Any(v => v.Slug == Prestataire));
+        }
+        if (Etat is { } state)
+        {
+            cases = cases.Where(c => c.CadaRequests.Any(r => r.IsPublic && r.State == state));
+        }
+        if (Annee is int year)
+        {
+            var (first, last) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+            cases = cases.Where(c => c.Contracts.Any(k => k.SignedOn >= first && k.SignedOn <= last));
+        }
+        return cases;
+    }
+
+    /// <summary>Contracts of published cases; the place is the buyer's, else the case's commune.</summary>
+    public IQueryable<Contract> Apply(IQueryable<Contract> contracts)
+    {
+        contracts = contracts.Where(k => k.Case!.Status == CaseStatus.Published);
+        if (Departement is not null)
+        {
+            contracts = contracts.Where(k => (k.BuyerMunicipality != null ? k.BuyerMunicipality.DepartmentCode : k.Case!.Municipality!.DepartmentCode) == Departement);
+        }
+        if (Region is not null)
+        {
+            contracts = contracts.Where(k => (k.BuyerMunicipality != null ? k.BuyerMunicipality.RegionCode : k.Case!.Municipality!.RegionCode) == Region);
+        }
+        if (Technologie is not null)
+        {
+            contracts = contracts.Where(k => k.Case!.Technologies.Any(t => t.Slug == Technologie));
+        }
+        if (Prestataire is not null)
+        {
+            contracts = contracts.Where(k => k.Vendor!.Slug == Prestataire);
+        }
+        if (Etat is { } state)
+        {
+            contracts = contracts.Where(k => k.Case!.CadaRequests.Any(r => r.IsPublic && r.State == state));
+        }
+        if (Annee is int year)
+        {
+            var (first, last) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+            contracts = contracts.Where(k => k.SignedOn >= first && k.SignedOn <= last);
+        }
+        return contracts;
+    }
+
+    /// <summary>Public requests, not attached to an unpublished case; the place is the body's department, else the case's.</summary>
+    public IQueryable<CadaRequest> Apply(IQueryable<CadaRequest> requests)
+    {
+        requests = PublicOnly(requests);
+        if (Departement is not null)
+        {
+            requests = requests.Where(r => r.PublicBody!.DepartmentCode == Departement
+                || (r.PublicBody.DepartmentCode == null && r.Case != null && r.Case.Municipality!.DepartmentCode == Departement));
+        }
+        if (Region is not null)
+        {
+            requests = requests.Where(r => r.PublicBody!.Department!.RegionCode == Region
+                || (r.PublicBody.DepartmentCode == null && r.Case != null && r.Case.Municipality!.RegionCode == Region));
+        }
+        if (Technologie is not null)
+        {
+            requests = requests.Where(r => r.Case != null && r.Case.Technologies.Any(t => t.Slug == Technologie));
+        }
+        if (Prestataire is not null)
+        {
+            requests = requests.Where(r => r.Case != null && r.Case.Vendors.Any(v => v.Slug == Prestataire));
+        }
+        if (Etat is { } state)
+        {
+            requests = requests.Where(r => r.State == state);
+        }
+        if (Annee is int year)
+        {
+            var (first, last) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+            requests = requests.Where(r => r.SentOn >= first && r.SentOn <= last);
+        }
+        return requests;
+    }
+
+    /// <summary>What anyone may see of the requests: public ones, not attached to an unpublished case.</summary>
+    public static IQueryable<CadaRequest> PublicOnly(IQueryable<CadaRequest> requests) =>
+        requests.Where(r => r.IsPublic && (r.CaseId == null || r.Case!.Status == CaseStatus.Published));
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    [GeneratedRegex("^[0-9][0-9AB][0-9]?$", RegexOptions.IgnoreCase)]
+    private static partial Regex Code();
+}

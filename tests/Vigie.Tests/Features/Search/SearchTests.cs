@@ -1,0 +1,162 @@
+using System.Net;
+using System.Text.Json;
+using Vigie.Web.Features.Browse;
+using Vigie.Web.Features.Search;
+
+namespace Vigie.Tests.Features.Search;
+
+public sealed class SearchTests(SearchFixture factory) : IClassFixture<SearchFixture>
+{
+    private async Task<SearchResults> SearchAsync(string q, PublicFilter? filter = null, SearchKind? kind = null, int perKind = 1000)
+    {
+        await using var db = factory.CreateDbContext();
+        return await SiteSearch.RunAsync(db, q, filter ?? new PublicFilter(), kind, 1, withFacets: true, default, pageSize: 1000, perKind: perKind);
+    }
+
+    private static HashSet<string> Keys(SearchResults results) => results.Hits.Select(h => $"{h.KindCode}:{h.Id}").ToHashSet();
+
+    private static bool HasCase(SearchResults results, string slug) => results.Hits.Any(h => h.Kind == SearchKind.Dossiers && h.Key == slug);
+
+    [Fact]
+    public async Task Accents_and_case_do_not_matter()
+    {
+        var plain = await SearchAsync("elancourt");
+        var accented = await SearchAsync("Élancourt");
+        var upper = await SearchAsync("ELANCOURT");
+        Assert.True(HasCase(plain, "elancourt"));
+        Assert.Contains(plain.Hits, h => h.Kind == SearchKind.Communes && h.Key == "78208");
+        Assert.Equal(Keys(plain), Keys(accented));
+        Assert.Equal(Keys(plain), Keys(upper));
+        Assert.Equal(plain.Total, upper.Total);
+    }
+
+    [Fact]
+    public async Task French_stemming_finds_other_forms_of_a_word()
+    {
+        Assert.True(HasCase(await SearchAsync("caméras"), "recherche-zorglub"));
+        Assert.True(HasCase(await SearchAsync("cameras thermiques"), "recherche-zorglub"));
+        Assert.True(HasCase(await SearchAsync("pangolin"), "recherche-zorglub"));
+    }
+
+    [Fact]
+    public async Task Websearch_syntax_phrases_or_and_exclusion()
+    {
+        Assert.True(HasCase(await SearchAsync("\"caméra thermique\""), "recherche-zorglub"));
+        Assert.False(HasCase(await SearchAsync("\"thermique caméra\""), "recherche-zorglub"));
+
+        var both = await SearchAsync("zorglub OR ocelot");
+        Assert.True(HasCase(both, "recherche-zorglub") && HasCase(both, "recherche-ocelot"));
+        var neither = await SearchAsync("zorglub ocelot");
+        Assert.False(HasCase(neither, "recherche-zorglub") || HasCase(neither, "recherche-ocelot"));
+
+        var excluded = await SearchAsync("caméra -ocelot");
+        Assert.True(HasCase(excluded, "recherche-zorglub"));
+        Assert.False(HasCase(excluded, "recherche-ocelot"));
+    }
+
+    [Fact]
+    public async Task Each_facet_count_is_the_number_of_results_its_filter_leaves()
+    {
+        var all = await SearchAsync("caméra OR genetec OR lyon");
+        Assert.Contains(all.Facets, f => f.Facet == "departement");
+        Assert.Contains(all.Facets, f => f.Facet == "technologie");
+        Assert.Contains(all.Facets, f => f.Facet == "annee");
+        foreach (var group in all.Facets.GroupBy(f => f.Facet))
+        {
+            foreach (var facet in group.Take(4))
+            {
+                var filter = new PublicFilter();
+                switch (facet.Facet)
+                {
+                    case "departement": filter.Departement = facet.Value; break;
+                    case "region": filter.Region = facet.Value; break;
+                    case "technologie": filter.Technologie = facet.Value; break;
+                    case "prestataire": filter.Prestataire = facet.Value; break;
+                    case "etat": filter.Etat = Enum.Parse<Vigie.Web.Features.Requests.Deadlines.RequestState>(facet.Value); break;
+                    default: filter.Annee = int.Parse(facet.Value, System.Globalization.CultureInfo.InvariantCulture); break;
+                }
+                var narrowed = await SearchAsync("caméra OR genetec OR lyon", filter);
+                Assert.True(facet.Count == narrowed.Total, $"{facet.Facet}={facet.Value}: facet says {facet.Count}, the filter leaves {narrowed.Total}");
+                Assert.Equal(narrowed.Total, narrowed.Hits.Count);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Snippets_highlight_the_words_and_escape_the_text()
+    {
+        using var client = factory.CreateBrowserlessClient();
+        using var response = await client.GetAsync(new Uri("/recherche?q=zorglub", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("<mark>Zorglub</mark>", html, StringComparison.Ordinal);
+        // ts_headline drops what its parser takes for tags; what is left is encoded (the ampersand) around the marks.
+        Assert.Contains("&amp; compagnie", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>alert", html, StringComparison.Ordinal);
+        var page = await Infrastructure.VigieFactory.ParseAsync(response);
+        Assert.All(page.QuerySelectorAll(".snippet *"), e => Assert.Equal("MARK", e.TagName));
+    }
+
+    [Theory]
+    [InlineData("clandestinus")]
+    [InlineData("ornithorynque")]
+    [InlineData("wombat")]
+    [InlineData("Discretnom")]
+    [InlineData("Hortense")]
+    public async Task Drafts_private_requests_private_documents_and_team_members_never_appear(string word)
+    {
+        var results = await SearchAsync(word);
+        Assert.Equal(0, results.Total);
+        using var client = factory.CreateBrowserlessClient();
+        var html = await client.GetStringAsync(new Uri($"/recherche?q={word}", UriKind.Relative));
+        Assert.Contains("Aucun résultat", html, StringComparison.Ordinal);
+        var api = await client.GetStringAsync(new Uri($"/api/v1/search?q={word}", UriKind.Relative));
+        Assert.Equal(0, JsonDocument.Parse(api).RootElement.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_public_request_is_found_without_its_requester()
+    {
+        var results = await SearchAsync("capybara");
+        var hit = Assert.Single(results.Hits);
+        Assert.Equal(SearchKind.Demandes, hit.Kind);
+        Assert.DoesNotContain("Discretnom", System.Text.Json.JsonSerializer.Serialize(results), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_misspelt_commune_gets_a_did_you_mean()
+    {
+        var html = (await factory.GetDocumentAsync("/recherche?q=elancourrt")).QuerySelector(".did-you-mean")!.TextContent;
+        Assert.Contains("Élancourt (78)", html, StringComparison.Ordinal);
+        using var client = factory.CreateBrowserlessClient();
+        var json = JsonDocument.Parse(await client.GetStringAsync(new Uri("/recherche/suggestions?q=elancour&type=communes", UriKind.Relative)));
+        Assert.Equal("Élancourt (78208)", json.RootElement[0].GetProperty("field").GetString());
+    }
+
+    [Theory]
+    [InlineData("/recherche?q=x&type=inconnu", "Type de résultat inconnu")]
+    [InlineData("/recherche?q=x&annee=12", "entre 1990 et 2100")]
+    [InlineData("/recherche?q=x&etat=nimporte", "")]
+    [InlineData("/recherche?q=x&page=0", "Numéro de page invalide")]
+    public async Task Invalid_parameters_are_a_friendly_400_in_French(string path, string message)
+    {
+        using var client = factory.CreateBrowserlessClient();
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("La recherche n'a pas pu être faite", html, StringComparison.Ordinal);
+        Assert.Contains(message, html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Results_are_paged_by_kind_and_downloadable_as_csv()
+    {
+        using var client = factory.CreateBrowserlessClient();
+        var csv = await client.GetStringAsync(new Uri("/recherche/resultats.csv?q=zorglub", UriKind.Relative));
+        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("type,identifiant,titre,lieu,detail,pertinence,url", lines[0].TrimEnd('\r'));
+        Assert.Contains(lines, l => l.StartsWith("dossiers,recherche-zorglub,", StringComparison.Ordinal));
+        var page = await factory.GetDocumentAsync("/recherche?q=zorglub&type=dossiers");
+        Assert.NotNull(page.QuerySelector(".tabs a[aria-current='page']"));
+    }
+}
