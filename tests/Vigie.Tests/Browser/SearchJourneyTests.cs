@@ -15,7 +15,7 @@ public sealed class SearchJourneyTests(BrowserFixture browser, BrowserAppFactory
     {
         var page = await OpenPageAsync(Viewport.Named(viewport), javaScript);
         await page.GotoAsync("/");
-        await page.GetByRole(AriaRole.Searchbox, new() { Name = "Chercher une commune, un prestataire, un marché, un mot dans les documents" }).FillAsync("genetec");
+        await page.GetByLabel("Chercher une commune, un prestataire, un marché, un mot dans les documents").FillAsync("genetec");
         await page.GetByRole(AriaRole.Button, new() { Name = "Rechercher" }).ClickAsync();
         await page.WaitForURLAsync("**/recherche?q=genetec");
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("résultats pour « genetec »");

@@ -29,7 +29,7 @@ public sealed class PictureTests(VigieFactory factory) : IClassFixture<VigieFact
     {
         var page = await factory.GetDocumentAsync("/");
         Assert.NotNull(page.QuerySelector("svg.france-map"));
-        var bars = page.QuerySelectorAll("svg.bar-chart g").ToList();
+        var bars = page.QuerySelectorAll("svg.bar-chart[aria-labelledby=techno-titre] g").ToList();
         Assert.Equal(10, bars.Count);
         Assert.Equal("Drones : 1 dossier", bars.Single(b => b.QuerySelector("title")!.TextContent.StartsWith("Drones", StringComparison.Ordinal)).QuerySelector("title")!.TextContent);
         Assert.Contains(page.QuerySelectorAll("details table td a"), a => a.GetAttribute("href") == "/technologies/vsa");

@@ -107,6 +107,11 @@ public sealed class CaseWorkflowTests(VigieFactory factory) : IClassFixture<Vigi
         Assert.Null(refused.Find("input[name='Form.Technologies'][value='drones'][checked]"));
         Assert.NotNull(refused.Find("input[name='Form.Vendors'][value='genetec'][checked]"));
 
+        // A typo is never taken silently: the closest names (trigrams) come back as choices.
+        var typo = await volunteer.SubmitAsync(refused, CaseForm, f => f.Set("Form.Title", "Un titre").Set("Form.Municipality", "Elancourrt"), "enregistrer");
+        Assert.Equal(HttpStatusCode.BadRequest, typo.Status);
+        Assert.Contains("78208", typo.Document.QuerySelectorAll("input[name='Form.MunicipalityCode']").Select(i => i.GetAttribute("value")));
+
         // A part form too: amounts and partial dates are read the French way, and a wrong one is kept as typed.
         var caseId = await volunteer.CreateCaseAsync("Dossier pour les marchés");
         var contract = await volunteer.SubmitAsync($"/edition/dossiers/{caseId}/marches/nouveau", PartForm, f => f

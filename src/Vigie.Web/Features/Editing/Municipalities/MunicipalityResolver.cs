@@ -115,7 +115,7 @@ public sealed partial class MunicipalityResolver(VigieDbContext db)
     /// <summary>Communes whose name is close to <paramref name="name"/> (pg_trgm on the folded name, GIN-indexed).</summary>
     public Task<List<MunicipalityOption>> CloseNamesAsync(string name, string? department, CancellationToken cancellationToken) =>
         db.Database.SqlQuery<MunicipalityOption>($"""
-            SELECT m.id AS "Id", m.insee_code AS "InseeCode", m.name AS "Name", m.department_code AS "DepartmentCode", m.population AS "Population"
+            SELECT m.id, m.insee_code, m.name, m.department_code, m.population
             FROM municipalities m
             WHERE public.vigie_fold(m.name) OPERATOR(public.%) public.vigie_fold({name})
               AND ({department}::text IS NULL OR m.department_code = {department})
