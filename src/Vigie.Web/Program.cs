@@ -41,17 +41,25 @@ builder.Services.Configure<ForwardedHeadersOptions>(o =>
 {
     o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
 });
-builder.Services.AddOutputCache(o => o.AddPolicy(CachePolicies.Public, p =>
+builder.Services.AddOutputCache(o =>
 {
-    if (vigie.CachePublicPages)
+    o.AddPolicy(CachePolicies.Public, p => CachePublic(p, PublicCache.Everything, PublicCache.Lists));
+    o.AddPolicy(CachePolicies.Page, p => CachePublic(p, PublicCache.Everything));
+
+    void CachePublic(Microsoft.AspNetCore.OutputCaching.OutputCachePolicyBuilder p, params string[] tags)
     {
-        p.Expire(TimeSpan.FromMinutes(5)).SetVaryByQuery("*").Tag(CachePolicies.Public);
+        if (vigie.CachePublicPages)
+        {
+            p.Expire(TimeSpan.FromMinutes(5)).SetVaryByQuery("*").Tag(tags);
+        }
+        else
+        {
+            p.NoCache();
+        }
     }
-    else
-    {
-        p.NoCache();
-    }
-}));
+});
+builder.Services.AddSingleton<PublicCache>();
+builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, PublicCacheInvalidation>();
 builder.Services.AddMemoryCache();
 builder.Services.AddSingleton(new Vigie.Web.Features.Charts.FranceMap(Path.Combine(vigie.ResolveSeedsDirectory(), "geo", "departments-map.json")));
 builder.Services.AddScoped<Vigie.Web.Features.CaseFiles.CaseFileService>();

@@ -2,7 +2,6 @@ using BenchmarkDotNet.Attributes;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Vigie.Tests.Infrastructure;
-using Vigie.Web.Data;
 using Vigie.Web.Data.Entities;
 using Vigie.Web.Features.Campaigns.Creation;
 

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Vigie.Web.Data;
 using Vigie.Web.Data.Entities;
@@ -24,7 +23,7 @@ namespace Vigie.Web.Features.Campaigns;
 [Route("campagnes/{slug}")]
 public sealed class CampaignTargetsController(
     VigieDbContext db, CampaignQueries queries, TargetResolver resolver, CampaignSignal signal, TimeProvider clock,
-    IOutputCacheStore cache, IWebHostEnvironment environment, Microsoft.Extensions.Options.IOptions<VigieOptions> options) : Controller
+    PublicCache cache, IWebHostEnvironment environment, Microsoft.Extensions.Options.IOptions<VigieOptions> options) : Controller
 {
     /// <summary>More than this at once is almost certainly a mistake in the filter.</summary>
     public const int MaxTargetsPerAddition = 5000;
@@ -151,7 +150,7 @@ public sealed class CampaignTargetsController(
         await db.SaveChangesAsync(cancellationToken);
         await db.CadaRequests.Where(r => requestIds.Contains(r.Id)).ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await cache.EvictByTagAsync(CachePolicies.Public, cancellationToken);
+        await cache.EvictAsync([PublicCache.Lists, .. requestIds.Select(PublicCache.Request)], cancellationToken);
         var kept = targets.Count - removable.Count;
         TempData["Notice"] = $"{Fr.Count(removable.Count, "cible retirée", "cibles retirées")}."
             + (kept > 0 ? $" {Fr.Count(kept, "cible est conservée : sa demande", "cibles sont conservées : leur demande")} a déjà été réservée ou a des événements." : "");

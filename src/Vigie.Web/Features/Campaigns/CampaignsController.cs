@@ -277,11 +277,7 @@ public sealed class CampaignsController(
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return View("Show", await PageAsync(campaign, viewer, filter, form, cancellationToken));
         }
-        var (recorded, skipped, anyPublic) = await RecordSentAsync(ids, date, precision, cancellationToken);
-        if (anyPublic)
-        {
-            await cache.EvictByTagAsync(CachePolicies.Public, cancellationToken);
-        }
+        var (recorded, skipped, _) = await RecordSentAsync(ids, date, precision, cancellationToken);
         TempData["Notice"] = $"Envoi du {Fr.Date(date, precision)} enregistré pour {Fr.Count(recorded, "demande", "demandes")}."
             + (skipped > 0 ? $" {Fr.Count(skipped, "demande déjà envoyée n'a pas été modifiée", "demandes déjà envoyées n'ont pas été modifiées")}." : "");
         return Redirect($"/campagnes/{campaign.Slug}{filter.With("tri", filter.Tri)}#cibles");

@@ -39,10 +39,17 @@ public sealed class CasesController(VigieDbContext db, TimeProvider clock) : Con
 
     // Slugs have no dot, so "elancourt.pdf" goes to the case file.
     [HttpGet("{slug:regex(^[[a-z0-9-]]+$)}")]
-    [OutputCache(PolicyName = CachePolicies.Public)]
+    [OutputCache(PolicyName = CachePolicies.Page)]
     public async Task<IActionResult> Show(string slug, CancellationToken cancellationToken)
     {
         var page = await CaseQueries.LoadPublishedPageAsync(db, slug, clock.TodayInParis(), cancellationToken);
-        return page is null ? NotFound() : View(page);
+        if (page is null)
+        {
+            PublicCache.Tag(HttpContext, [PublicCache.Lists]);
+            return NotFound();
+        }
+        PublicCache.Tag(HttpContext, [PublicCache.Case(page.Case.Id), PublicCache.Commune(page.Case.MunicipalityId),
+            .. page.Requests.Select(r => PublicCache.Request(r.Request.Id))]);
+        return View(page);
     }
 }

@@ -1,12 +1,10 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 using Vigie.Web.Data;
 using Vigie.Web.Data.Entities;
 using Vigie.Web.Features.Documents.Storage;
-using Vigie.Web.Infrastructure;
 using Vigie.Web.Infrastructure.Security;
 
 namespace Vigie.Web.Features.Documents;
@@ -16,7 +14,7 @@ namespace Vigie.Web.Features.Documents;
 /// and search, a document's page, its file and its page thumbnails; and editing their metadata (members).
 /// </summary>
 [Route("documents")]
-public sealed class DocumentsController(VigieDbContext db, IDocumentStore store, IOutputCacheStore cache) : Controller
+public sealed class DocumentsController(VigieDbContext db, IDocumentStore store) : Controller
 {
     /// <summary>
     /// For every file served: the browser must not guess another type, and the file runs in a sandbox with no
@@ -195,7 +193,6 @@ public sealed class DocumentsController(VigieDbContext db, IDocumentStore store,
         {
             return StatusCode(StatusCodes.Status409Conflict);
         }
-        await cache.EvictByTagAsync(CachePolicies.Public, cancellationToken);
         TempData["Notice"] = "Document enregistré.";
         return Redirect($"/documents/{id}");
     }

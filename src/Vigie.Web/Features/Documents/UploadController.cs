@@ -2,13 +2,11 @@ using System.Globalization;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Vigie.Web.Data;
 using Vigie.Web.Data.Entities;
 using Vigie.Web.Features.Documents.Upload;
-using Vigie.Web.Infrastructure;
 using Vigie.Web.Infrastructure.Security;
 
 namespace Vigie.Web.Features.Documents;
@@ -20,7 +18,7 @@ namespace Vigie.Web.Features.Documents;
 /// </summary>
 [Route("documents/ajouter")]
 public sealed class UploadController(VigieDbContext db, DocumentUploader uploader, DocumentFolders folders, IOptions<DocumentOptions> options,
-    IAntiforgery antiforgery, IOptions<AntiforgeryOptions> antiforgeryOptions, IOutputCacheStore cache, TimeProvider clock) : Controller
+    IAntiforgery antiforgery, IOptions<AntiforgeryOptions> antiforgeryOptions, TimeProvider clock) : Controller
 {
     /// <summary>Room for the form's fields and multipart headers on top of the files.</summary>
     private const long FormOverhead = 1024 * 1024;
@@ -108,10 +106,6 @@ public sealed class UploadController(VigieDbContext db, DocumentUploader uploade
                 return View("Upload", form);
             }
             var added = await uploader.CommitAsync(new UploadTarget(target.CaseId, target.RequestId, form.RequestEventId), documents, userId, cancellationToken);
-            if (added.Any(d => d.IsPublic))
-            {
-                await cache.EvictByTagAsync(CachePolicies.Public, cancellationToken);
-            }
             TempData["Notice"] = added.Count == 1
                 ? "Document ajouté. Son texte sera extrait dans quelques instants."
                 : $"{added.Count} documents ajoutés. Leur texte sera extrait dans quelques instants.";

@@ -76,11 +76,12 @@ public sealed partial class MunicipalitiesController(VigieDbContext db, TimeProv
     }
 
     [HttpGet("{code}")]
-    [OutputCache(PolicyName = CachePolicies.Public)]
+    [OutputCache(PolicyName = CachePolicies.Page)]
     public async Task<IActionResult> Show(string code, CancellationToken cancellationToken)
     {
         if (!InseeCode().IsMatch(code))
         {
+            PublicCache.Tag(HttpContext, [PublicCache.Lists]);
             return await RedirectFromSlugAsync(code, cancellationToken);
         }
         var municipality = await db.Municipalities.AsNoTracking()
@@ -88,6 +89,7 @@ public sealed partial class MunicipalitiesController(VigieDbContext db, TimeProv
             .FirstOrDefaultAsync(m => m.InseeCode == code.ToUpperInvariant(), cancellationToken);
         if (municipality is null)
         {
+            PublicCache.Tag(HttpContext, [PublicCache.Lists]);
             return NotFound();
         }
         var cases = await db.Cases.AsNoTracking().Published().Where(c => c.MunicipalityId == municipality.Id)
@@ -98,6 +100,11 @@ public sealed partial class MunicipalitiesController(VigieDbContext db, TimeProv
                     || (r.Case != null && r.Case.MunicipalityId == municipality.Id))
                 && (r.CaseId == null || r.Case!.Status == CaseStatus.Published)),
             clock.TodayInParis(), cancellationToken);
+        // What the page shows, so that it is evicted when any of it changes, and only then.
+        var caseIds = await db.Cases.Where(c => c.MunicipalityId == municipality.Id).Select(c => c.Id).ToListAsync(cancellationToken);
+        var bodyIds = await db.PublicBodies.Where(b => b.MunicipalityId == municipality.Id).Select(b => b.Id).ToListAsync(cancellationToken);
+        PublicCache.Tag(HttpContext, [PublicCache.Commune(municipality.Id), .. caseIds.Select(PublicCache.Case), .. bodyIds.Select(PublicCache.Body),
+            .. requests.Select(r => PublicCache.Request(r.Request.Id))]);
         var toCommune = requests.Where(r => r.Request.PublicBody!.Kind == PublicBodyKind.Commune && r.Request.PublicBody.MunicipalityId == municipality.Id).ToList();
         return View(new MunicipalityPage(municipality, cases, requests, TransparencySummary.Of(toCommune)));
     }

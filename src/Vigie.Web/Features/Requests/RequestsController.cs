@@ -233,10 +233,6 @@ public sealed class RequestsController(VigieDbContext db, RequestAnalyser analys
         var today = analyser.Today;
         RequestAnalyser.Cache(request, RequestAnalyser.Analyse(request, today), today);
         await db.SaveChangesAsync(cancellationToken);
-        if (wasPublic || request.IsPublic)
-        {
-            await cache.EvictByTagAsync(CachePolicies.Public, cancellationToken);
-        }
         TempData["Notice"] = "Demande mise à jour.";
         return RedirectToAction(nameof(Show), new { id });
     }
@@ -395,10 +391,6 @@ public sealed class RequestsController(VigieDbContext db, RequestAnalyser analys
         RequestAnalyser.Cache(request, RequestAnalyser.Analyse(request, today), today);
         request.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
-        if (request.IsPublic)
-        {
-            await cache.EvictByTagAsync(CachePolicies.Public, cancellationToken);
-        }
     }
 
     private async Task RefreshStaleAsync(CancellationToken cancellationToken)

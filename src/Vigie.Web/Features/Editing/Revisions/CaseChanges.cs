@@ -1,9 +1,7 @@
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Vigie.Web.Data;
 using Vigie.Web.Data.Entities;
-using Vigie.Web.Infrastructure;
 
 namespace Vigie.Web.Features.Editing.Revisions;
 
@@ -12,7 +10,7 @@ namespace Vigie.Web.Features.Editing.Revisions;
 /// case, and its revision numbers, happen one after the other), snapshots the case before the change,
 /// saves it, snapshots it again and records the difference as a <see cref="Revision"/> before committing.
 /// </summary>
-public sealed class CaseChanges(VigieDbContext db, TimeProvider clock, IOutputCacheStore cache)
+public sealed class CaseChanges(VigieDbContext db, TimeProvider clock)
 {
     /// <summary>Creates a case and its first revision.</summary>
     public async Task<Revision> CreateAsync(Case entity, int userId, CancellationToken cancellationToken)
@@ -77,10 +75,6 @@ public sealed class CaseChanges(VigieDbContext db, TimeProvider clock, IOutputCa
         db.Revisions.Add(revision);
         await db.SaveChangesAsync(cancellationToken);
         await change.Transaction.CommitAsync(cancellationToken);
-        if (change.Before.Status == CaseStatus.Published || after.Status == CaseStatus.Published)
-        {
-            await cache.EvictByTagAsync(CachePolicies.Public, cancellationToken);
-        }
         return revision;
     }
 
