@@ -21,6 +21,9 @@ public sealed class BenchmarkApp(string connectionString, bool cachePublicPages 
         builder.UseSetting("Vigie:SeedOnStartup", "false");
         builder.UseSetting("Vigie:CachePublicPages", cachePublicPages ? "true" : "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // The API's per-address limit would answer 429 to a benchmark, which is a single client.
+        builder.UseSetting("Vigie:Api:RequestsPerMinute", "1000000000");
+        builder.UseSetting("Vigie:Api:DownloadsPerMinute", "1000000");
         if (kestrel)
         {
             // HTTPS redirection is for production behind a proxy; the browser talks plain HTTP on loopback here.

@@ -14,6 +14,12 @@ public static class CsvExportMeasure
         SyntheticDatabase.Cases = cases;
         var connectionString = await SyntheticDatabase.GetAsync();
         Console.WriteLine($"Generating {cases} cases: {SyntheticDatabase.GenerationTime.TotalSeconds:0.0} s");
+        await DownloadAllAsync(connectionString);
+    }
+
+    public static async Task DownloadAllAsync(string connectionString)
+    {
+        Console.WriteLine();
         await using var app = new BenchmarkApp(connectionString, cachePublicPages: false);
         using var client = app.CreateClient();
         client.Timeout = TimeSpan.FromMinutes(10);

@@ -18,7 +18,12 @@ public static class BenchmarkProgram
             await BulkExportMeasure.RunAsync(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture));
             return;
         }
-        if (args is ["--csv-export", ..] )
+        if (args is ["--scale", ..])
+        {
+            await ScaleMeasure.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : SyntheticDatabase.Cases);
+            return;
+        }
+        if (args is ["--csv-export", ..])
         {
             await CsvExportMeasure.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : SyntheticDatabase.Cases);
             return;

@@ -62,5 +62,6 @@ public sealed record ApiSearchHit(string Kind, string Key, string Title, string?
 
 public sealed record ApiFacet(string Facet, string Value, string Label, int Count);
 
-public sealed record ApiSearch(string Query, int Total, IReadOnlyDictionary<string, int> Kinds, IReadOnlyList<ApiFacet> Facets,
+/// <summary><see cref="Capped"/>: some kind has more results than a search reads (<c>SiteSearch.MatchCap</c>); its count is then a lower bound.</summary>
+public sealed record ApiSearch(string Query, int Total, bool Capped, IReadOnlyDictionary<string, int> Kinds, IReadOnlyList<ApiFacet> Facets,
     IReadOnlyList<ApiSearchHit> Items, string? Next, string? NextUrl);

@@ -360,7 +360,7 @@ public sealed class ApiV1Controller(VigieDbContext db, TimeProvider clock) : Con
         var labels = await FacetLabels.LoadAsync(db, results.Facets, filter, cancellationToken);
         var hasMore = kind is { } k && results.CountOf(k) > page * SiteSearch.PageSize;
         var next = hasMore ? ApiCursor.Encode("search", (page + 1).ToString(CultureInfo.InvariantCulture)) : null;
-        return new ApiSearch(q, results.Total,
+        return new ApiSearch(q, results.Total, results.Capped,
             results.Kinds.ToDictionary(x => SearchPage.Names[x.Kind].Slug, x => x.Count),
             results.Facets.Select(f => new ApiFacet(f.Facet, f.Value, labels.Label(f.Facet, f.Value), f.Count)).ToList(),
             results.Hits.Select(h => new ApiSearchHit(SearchPage.Names[h.Kind].Slug, h.Key, h.Title, h.Place, SearchViews.Detail(h), h.Rank,

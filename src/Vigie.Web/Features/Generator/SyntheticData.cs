@@ -43,6 +43,8 @@ public sealed class SyntheticData(VigieDbContext db, TimeProvider clock)
             return new GeneratorReport(true, 0, 0, 0, 0, clockwatch.Elapsed);
         }
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // Case facets (search) are computed once at the end rather than by a trigger for every row copied.
+        await Scalar(connection, transaction, "SET LOCAL vigie.defer_facets = 'on'", cancellationToken);
         if (existing > 0)
         {
             await DeleteAsync(connection, transaction, cancellationToken);
@@ -136,8 +138,9 @@ public sealed class SyntheticData(VigieDbContext db, TimeProvider clock)
             await batch.CopyAsync(connection, cancellationToken);
             output.WriteLine($"{Math.Min(n, start + Batch)} / {n} dossiers…");
         }
+        await Scalar(connection, transaction, "SELECT public.vigie_refresh_all_case_facets()", cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await Scalar(connection, null, "ANALYZE cases, contracts, fundings, quotes, cada_requests, request_events, documents, stored_files, file_pages, vendors", cancellationToken);
+        await Scalar(connection, null, "ANALYZE case_facets, cases, contracts, fundings, quotes, cada_requests, request_events, documents, stored_files, file_pages, vendors", cancellationToken);
         return new GeneratorReport(false, n, totals.Contracts, totals.Requests, totals.Documents, clockwatch.Elapsed);
     }
 

@@ -65,7 +65,7 @@ public sealed class SearchController(VigieDbContext db) : Controller
             return Problem(title: string.Join(" ", errors), statusCode: StatusCodes.Status400BadRequest);
         }
         var results = await SiteSearch.RunAsync(db, q!, filter, kind, 1, withFacets: false, cancellationToken,
-            pageSize: CsvLimit, perKind: CsvLimit, snippets: false);
+            pageSize: CsvLimit, perKind: CsvLimit, snippets: false, matchCap: CsvLimit);
         var baseUrl = $"{Request.Scheme}://{Request.Host}";
         Response.ContentType = "text/csv; charset=utf-8";
         Response.Headers.ContentDisposition = "attachment; filename=\"vigie-recherche.csv\"";

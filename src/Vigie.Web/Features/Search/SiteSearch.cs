@@ -42,9 +42,11 @@ public sealed record FacetCount(
     [property: JsonPropertyName("value")] string Value,
     [property: JsonPropertyName("count")] int Count);
 
+/// <summary>How many results of a kind; <see cref="More"/>: more than <see cref="Count"/> (<see cref="SiteSearch.MatchCap"/>) match.</summary>
 public sealed record KindCount(
     [property: JsonPropertyName("kind")] string KindCode,
-    [property: JsonPropertyName("count")] int Count)
+    [property: JsonPropertyName("count")] int Count,
+    [property: JsonPropertyName("more")] bool More = false)
 {
     [JsonIgnore]
     public SearchKind Kind => SiteSearch.KindOf(KindCode);
@@ -53,6 +55,11 @@ public sealed record KindCount(
 public sealed record SearchResults(IReadOnlyList<KindCount> Kinds, IReadOnlyList<FacetCount> Facets, IReadOnlyList<SearchHit> Hits)
 {
     public int Total => Kinds.Sum(k => k.Count);
+
+    /// <summary>Some kind has more results than were read: counts are lower bounds and facets describe the results read.</summary>
+    public bool Capped => Kinds.Any(k => k.More);
+
+    public bool HasMore(SearchKind kind) => Kinds.FirstOrDefault(k => k.Kind == kind)?.More ?? false;
 
     public int CountOf(SearchKind kind) => Kinds.FirstOrDefault(k => k.Kind == kind)?.Count ?? 0;
 }
@@ -65,7 +72,8 @@ public sealed record NameSuggestion(string Kind, string Label, string Key, doubl
 /// their contracts, public requests, public documents (metadata and extracted text), vendors and communes.
 /// PostgreSQL does everything in one statement: <c>websearch_to_tsquery</c> on the stored generated tsvectors (French,
 /// accents ignored: see the Search and DocumentStorage migrations), ranks with <c>ts_rank</c> (weights: title A,
-/// summary B, body C; normalised by length), the facet counts over every matching result, and <c>ts_headline</c>
+/// summary B, body C; normalised by length), the facet counts over the matching results (up to <see cref="MatchCap"/> of
+/// each kind: see <see cref="Sql"/>), and <c>ts_headline</c>
 /// snippets for the page shown only. Each result carries its facet values as arrays, so a facet's count is exactly the
 /// number of results that selecting it leaves.
 /// </summary>
@@ -74,6 +82,9 @@ public static class SiteSearch
     public const int PerKindOnOverview = 5;
     public const int PageSize = 20;
     public const int MaxQueryLength = 200;
+
+    /// <summary>How many matching rows of each kind a search reads at most before it ranks and counts them.</summary>
+    public const int MatchCap = 500;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -94,7 +105,8 @@ public static class SiteSearch
     /// of that kind. <paramref name="withFacets"/> false skips the facet counts (the API's list of hits does not need them).
     /// </summary>
     public static async Task<SearchResults> RunAsync(VigieDbContext db, string terms, PublicFilter filter, SearchKind? kind, int page,
-        bool withFacets, CancellationToken cancellationToken, int pageSize = PageSize, int perKind = PerKindOnOverview, bool snippets = true)
+        bool withFacets, CancellationToken cancellationToken, int pageSize = PageSize, int perKind = PerKindOnOverview, bool snippets = true,
+        int matchCap = MatchCap)
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var opened = connection.State != System.Data.ConnectionState.Open;
@@ -114,10 +126,13 @@ public static class SiteSearch
             command.Parameters.Add(new NpgsqlParameter("yr", NpgsqlDbType.Integer) { Value = (object?)filter.Annee ?? DBNull.Value });
             command.Parameters.Add(Text("kind", kind is { } k ? Codes[k] : null));
             command.Parameters.Add(new NpgsqlParameter("per_kind", NpgsqlDbType.Integer) { Value = perKind });
+            command.Parameters.Add(new NpgsqlParameter("cap", NpgsqlDbType.Integer) { Value = matchCap });
             command.Parameters.Add(new NpgsqlParameter("page_size", NpgsqlDbType.Integer) { Value = pageSize });
             command.Parameters.Add(new NpgsqlParameter("skip", NpgsqlDbType.Integer) { Value = Math.Max(0, page - 1) * pageSize });
             // ts_headline is STRICT: without options it is not even called (the CSV of the results has no snippets).
             command.Parameters.Add(new NpgsqlParameter("opts", NpgsqlDbType.Text) { Value = snippets ? HeadlineOptions : DBNull.Value });
+            // Planning this statement costs about 10 ms; prepared, it is planned once per pooled connection.
+            await command.PrepareAsync(cancellationToken);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);
             return new SearchResults(
@@ -173,105 +188,138 @@ public static class SiteSearch
     /// <summary>Highlight marks: control characters, removed from the text first, so the text cannot forge them.</summary>
     private const string HeadlineOptions = "StartSel=\u0002, StopSel=\u0003, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=\" … \"";
 
-    private static string Sql(bool withFacets) => $$"""
+    /// <summary>
+    /// The filter of the query string over a result's facet arrays; each kind's rows are filtered where they are read,
+    /// before <see cref="MatchCap"/> stops the scan, so narrowing a search is exact.
+    /// </summary>
+    private static string Filter(string deps, string regs, string techs, string vendors, string states, string years) => $"""
+        (@dep::text IS NULL OR @dep = ANY({deps})) AND (@reg::text IS NULL OR @reg = ANY({regs}))
+        AND (@tech::text IS NULL OR @tech = ANY({techs})) AND (@ven::text IS NULL OR @ven = ANY({vendors}))
+        AND (@st::text IS NULL OR @st = ANY({states})) AND (@yr::int IS NULL OR @yr = ANY({years}))
+        """;
+
+    private const string NoTexts = "'{}'::text[]";
+    private const string NoYears = "'{}'::int[]";
+
+    // Each kind reads at most MatchCap + 1 matching rows (per source: a case's own text and its quotes; a document's
+    // metadata and its pages), in the order the index gives them, then ranks, counts and facets those. Below the cap
+    // everything is exact; above it, the count says "more than" and the ranking is among the rows read. Without the cap
+    // a word present in most cases ranked and counted every one of them (seconds at 100,000 cases).
+    private static string Sql(bool withFacets)
+    {
+        var caseFilter = Filter("ARRAY[mu.department_code]", "ARRAY[mu.region_code]", "f.techs", "f.vendors", "f.states", "f.years");
+        var contractDeps = "ARRAY[coalesce(bm.department_code, m.department_code)]::text[]";
+        var contractRegs = "ARRAY[coalesce(bm.region_code, m.region_code)]::text[]";
+        var contractVendors = "CASE WHEN v.slug IS NULL THEN '{}'::text[] ELSE ARRAY[v.slug]::text[] END";
+        var contractYears = "CASE WHEN k.signed_on IS NULL THEN '{}'::int[] ELSE ARRAY[extract(year FROM k.signed_on)::int] END";
+        var requestDeps = "array_remove(ARRAY[coalesce(b.department_code, m.department_code)]::text[], NULL)";
+        var requestRegs = "array_remove(ARRAY[coalesce(bd.region_code, m.region_code)]::text[], NULL)";
+        var requestYears = "CASE WHEN r.sent_on IS NULL THEN '{}'::int[] ELSE ARRAY[extract(year FROM r.sent_on)::int] END";
+        var documentDeps = "array_remove(ARRAY[coalesce(m.department_code, b.department_code)]::text[], NULL)";
+        var documentRegs = "array_remove(ARRAY[coalesce(m.region_code, bd.region_code)]::text[], NULL)";
+        var documentStates = "CASE WHEN r.id IS NOT NULL THEN ARRAY[r.state]::text[] ELSE coalesce(f.states, '{}') END";
+        var documentYears = "CASE WHEN coalesce(d.date, d.received_on) IS NULL THEN '{}'::int[] ELSE ARRAY[extract(year FROM coalesce(d.date, d.received_on))::int] END";
+        const string documentJoins = """
+            LEFT JOIN cases c ON c.id = d.case_id
+            LEFT JOIN municipalities m ON m.id = c.municipality_id
+            LEFT JOIN case_facets f ON f.case_id = c.id
+            LEFT JOIN cada_requests r ON r.id = d.cada_request_id
+            LEFT JOIN cases rc ON rc.id = r.case_id
+            LEFT JOIN public_bodies b ON b.id = r.public_body_id
+            LEFT JOIN departments bd ON bd.code = b.department_code
+            """;
+        const string documentVisible = """
+            d.is_public AND (d.case_id IS NULL OR c.status = 'Published')
+            AND (d.cada_request_id IS NULL OR (r.is_public AND (r.case_id IS NULL OR rc.status = 'Published')))
+            """;
+        var documentFilter = Filter(documentDeps, documentRegs, "coalesce(f.techs, '{}')", "coalesce(f.vendors, '{}')", documentStates, documentYears);
+        return $$"""
         WITH query AS (SELECT websearch_to_tsquery('public.vigie_fr', @q) AS q),
-        published AS (SELECT c.id FROM cases c WHERE c.status = 'Published'),
         case_match AS (
             SELECT m.id, max(m.rank) AS rank FROM (
-                SELECT c.id, ts_rank(c.search_vector, query.q, 1) AS rank FROM cases c, query
-                WHERE c.status = 'Published' AND c.search_vector @@ query.q
+                (SELECT c.id, ts_rank(c.search_vector, query.q, 1) AS rank
+                 FROM cases c JOIN municipalities mu ON mu.id = c.municipality_id JOIN case_facets f ON f.case_id = c.id, query
+                 WHERE c.status = 'Published' AND c.search_vector @@ query.q AND {{caseFilter}}
+                 LIMIT @cap + 1)
                 UNION ALL
-                SELECT qu.case_id, 0.5 * ts_rank(qu.search_vector, query.q, 1) FROM quotes qu, query
-                WHERE qu.search_vector @@ query.q AND qu.case_id IN (SELECT id FROM published)
+                (SELECT qu.case_id, 0.5 * ts_rank(qu.search_vector, query.q, 1)
+                 FROM quotes qu JOIN cases c ON c.id = qu.case_id JOIN municipalities mu ON mu.id = c.municipality_id
+                 JOIN case_facets f ON f.case_id = c.id, query
+                 WHERE qu.search_vector @@ query.q AND c.status = 'Published' AND {{caseFilter}}
+                 LIMIT @cap + 1)
             ) m GROUP BY m.id
         ),
         document_match AS (
             SELECT m.id, max(m.rank) AS rank FROM (
-                SELECT d.id, ts_rank(d.search_vector, query.q, 1) AS rank FROM documents d, query
-                WHERE d.search_vector @@ query.q
+                (SELECT d.id, ts_rank(d.search_vector, query.q, 1) AS rank
+                 FROM documents d {{documentJoins}}, query
+                 WHERE d.search_vector @@ query.q AND {{documentVisible}} AND {{documentFilter}}
+                 LIMIT @cap + 1)
                 UNION ALL
-                SELECT d.id, 0.8 * ts_rank(p.search_vector, query.q, 1) FROM file_pages p JOIN documents d ON d.file_id = p.file_id, query
-                WHERE p.search_vector @@ query.q
+                (SELECT d.id, 0.8 * ts_rank(p.search_vector, query.q, 1)
+                 FROM file_pages p JOIN documents d ON d.file_id = p.file_id {{documentJoins}}, query
+                 WHERE p.search_vector @@ query.q AND {{documentVisible}} AND {{documentFilter}}
+                 LIMIT @cap + 1)
             ) m
-            JOIN documents d ON d.id = m.id
-            LEFT JOIN cases c ON c.id = d.case_id
-            LEFT JOIN cada_requests r ON r.id = d.cada_request_id
-            LEFT JOIN cases rc ON rc.id = r.case_id
-            WHERE d.is_public AND (d.case_id IS NULL OR c.status = 'Published')
-              AND (d.cada_request_id IS NULL OR (r.is_public AND (r.case_id IS NULL OR rc.status = 'Published')))
             GROUP BY m.id
         ),
-        hits AS (
+        filtered AS (
             SELECT 'dossier' AS kind, c.id, cm.rank, ARRAY[m.department_code]::text[] AS deps, ARRAY[m.region_code]::text[] AS regs,
                    f.techs, f.vendors, f.states, f.years
             FROM case_match cm JOIN cases c ON c.id = cm.id JOIN municipalities m ON m.id = c.municipality_id
-            CROSS JOIN LATERAL (SELECT * FROM vigie_case_facets(c.id)) f
+            JOIN case_facets f ON f.case_id = c.id
             UNION ALL
-            SELECT 'marche', k.id, ts_rank(k.search_vector, query.q, 1),
-                   ARRAY[coalesce(bm.department_code, m.department_code)]::text[], ARRAY[coalesce(bm.region_code, m.region_code)]::text[],
-                   f.techs, CASE WHEN v.slug IS NULL THEN '{}'::text[] ELSE ARRAY[v.slug]::text[] END, f.states,
-                   CASE WHEN k.signed_on IS NULL THEN '{}'::int[] ELSE ARRAY[extract(year FROM k.signed_on)::int] END
-            FROM contracts k JOIN cases c ON c.id = k.case_id AND c.status = 'Published'
-            JOIN municipalities m ON m.id = c.municipality_id
-            LEFT JOIN municipalities bm ON bm.id = k.buyer_municipality_id
-            LEFT JOIN vendors v ON v.id = k.vendor_id
-            CROSS JOIN query
-            CROSS JOIN LATERAL (SELECT * FROM vigie_case_facets(c.id)) f
-            WHERE k.search_vector @@ query.q
+            (SELECT 'marche', k.id, ts_rank(k.search_vector, query.q, 1), {{contractDeps}}, {{contractRegs}}, f.techs, {{contractVendors}}, f.states, {{contractYears}}
+             FROM contracts k JOIN cases c ON c.id = k.case_id AND c.status = 'Published'
+             JOIN municipalities m ON m.id = c.municipality_id
+             LEFT JOIN municipalities bm ON bm.id = k.buyer_municipality_id
+             LEFT JOIN vendors v ON v.id = k.vendor_id
+             JOIN case_facets f ON f.case_id = c.id
+             CROSS JOIN query
+             WHERE k.search_vector @@ query.q AND {{Filter(contractDeps, contractRegs, "f.techs", contractVendors, "f.states", contractYears)}}
+             LIMIT @cap + 1)
             UNION ALL
-            SELECT 'demande', r.id, ts_rank(r.search_vector, query.q, 1),
-                   array_remove(ARRAY[coalesce(b.department_code, m.department_code)]::text[], NULL),
-                   array_remove(ARRAY[coalesce(bd.region_code, m.region_code)]::text[], NULL),
-                   coalesce(f.techs, '{}'), coalesce(f.vendors, '{}'), ARRAY[r.state]::text[],
-                   CASE WHEN r.sent_on IS NULL THEN '{}'::int[] ELSE ARRAY[extract(year FROM r.sent_on)::int] END
-            FROM cada_requests r JOIN public_bodies b ON b.id = r.public_body_id
-            LEFT JOIN departments bd ON bd.code = b.department_code
-            LEFT JOIN cases c ON c.id = r.case_id
-            LEFT JOIN municipalities m ON m.id = c.municipality_id
-            CROSS JOIN query
-            LEFT JOIN LATERAL (SELECT * FROM vigie_case_facets(c.id)) f ON c.id IS NOT NULL
-            WHERE r.search_vector @@ query.q AND r.is_public AND (r.case_id IS NULL OR c.status = 'Published')
+            (SELECT 'demande', r.id, ts_rank(r.search_vector, query.q, 1), {{requestDeps}}, {{requestRegs}},
+                    coalesce(f.techs, '{}'), coalesce(f.vendors, '{}'), ARRAY[r.state]::text[], {{requestYears}}
+             FROM cada_requests r JOIN public_bodies b ON b.id = r.public_body_id
+             LEFT JOIN departments bd ON bd.code = b.department_code
+             LEFT JOIN cases c ON c.id = r.case_id
+             LEFT JOIN municipalities m ON m.id = c.municipality_id
+             LEFT JOIN case_facets f ON f.case_id = c.id
+             CROSS JOIN query
+             WHERE r.search_vector @@ query.q AND r.is_public AND (r.case_id IS NULL OR c.status = 'Published')
+               AND {{Filter(requestDeps, requestRegs, "coalesce(f.techs, '{}')", "coalesce(f.vendors, '{}')", "ARRAY[r.state]::text[]", requestYears)}}
+             LIMIT @cap + 1)
             UNION ALL
-            SELECT 'document', d.id, dm.rank,
-                   array_remove(ARRAY[coalesce(m.department_code, b.department_code)]::text[], NULL),
-                   array_remove(ARRAY[coalesce(m.region_code, bd.region_code)]::text[], NULL),
-                   coalesce(f.techs, '{}'), coalesce(f.vendors, '{}'),
-                   CASE WHEN r.id IS NOT NULL THEN ARRAY[r.state]::text[] ELSE coalesce(f.states, '{}') END,
-                   CASE WHEN coalesce(d.date, d.received_on) IS NULL THEN '{}'::int[] ELSE ARRAY[extract(year FROM coalesce(d.date, d.received_on))::int] END
-            FROM document_match dm JOIN documents d ON d.id = dm.id
-            LEFT JOIN cases c ON c.id = d.case_id
-            LEFT JOIN municipalities m ON m.id = c.municipality_id
-            LEFT JOIN cada_requests r ON r.id = d.cada_request_id
-            LEFT JOIN public_bodies b ON b.id = r.public_body_id
-            LEFT JOIN departments bd ON bd.code = b.department_code
-            LEFT JOIN LATERAL (SELECT * FROM vigie_case_facets(c.id)) f ON c.id IS NOT NULL
+            SELECT 'document', d.id, dm.rank, {{documentDeps}}, {{documentRegs}}, coalesce(f.techs, '{}'), coalesce(f.vendors, '{}'), {{documentStates}}, {{documentYears}}
+            FROM document_match dm JOIN documents d ON d.id = dm.id {{documentJoins}}
             UNION ALL
-            SELECT 'prestataire', v.id, ts_rank(v.search_vector, query.q, 1), vf.deps, vf.regs, vf.techs, ARRAY[v.slug]::text[], '{}'::text[], '{}'::int[]
-            FROM vendors v CROSS JOIN query
-            CROSS JOIN LATERAL (
-                SELECT coalesce(array_agg(DISTINCT m.department_code), '{}')::text[] AS deps, coalesce(array_agg(DISTINCT m.region_code), '{}')::text[] AS regs,
-                       coalesce((SELECT array_agg(DISTINCT t.slug) FROM case_vendors cv2 JOIN cases c2 ON c2.id = cv2.cases_id AND c2.status = 'Published'
-                                 JOIN case_technologies ct ON ct.cases_id = c2.id JOIN technologies t ON t.id = ct.technologies_id
-                                 WHERE cv2.vendors_id = v.id), '{}')::text[] AS techs
-                FROM case_vendors cv JOIN cases c ON c.id = cv.cases_id AND c.status = 'Published'
-                JOIN municipalities m ON m.id = c.municipality_id WHERE cv.vendors_id = v.id) vf
-            WHERE v.search_vector @@ query.q
+            SELECT * FROM (
+                SELECT 'prestataire' AS kind, v.id, ts_rank(v.search_vector, query.q, 1) AS rank, vf.deps, vf.regs, vf.techs,
+                       ARRAY[v.slug]::text[] AS vendors, {{NoTexts}} AS states, {{NoYears}} AS years
+                FROM vendors v CROSS JOIN query
+                CROSS JOIN LATERAL (
+                    SELECT coalesce(array_agg(DISTINCT m.department_code), '{}')::text[] AS deps, coalesce(array_agg(DISTINCT m.region_code), '{}')::text[] AS regs,
+                           coalesce((SELECT array_agg(DISTINCT t) FROM case_vendors cv2 JOIN cases c2 ON c2.id = cv2.cases_id AND c2.status = 'Published'
+                                     JOIN case_facets f2 ON f2.case_id = c2.id CROSS JOIN unnest(f2.techs) t
+                                     WHERE cv2.vendors_id = v.id), '{}')::text[] AS techs
+                    FROM case_vendors cv JOIN cases c ON c.id = cv.cases_id AND c.status = 'Published'
+                    JOIN municipalities m ON m.id = c.municipality_id WHERE cv.vendors_id = v.id) vf
+                WHERE v.search_vector @@ query.q
+            ) vendor_hits
+            WHERE {{Filter("vendor_hits.deps", "vendor_hits.regs", "vendor_hits.techs", "vendor_hits.vendors", "vendor_hits.states", "vendor_hits.years")}}
             UNION ALL
             -- A commune with published cases comes before its namesakes without.
-            SELECT 'commune', m.id, ts_rank(m.search_vector, query.q, 1)
-                     + CASE WHEN EXISTS (SELECT 1 FROM cases c WHERE c.municipality_id = m.id AND c.status = 'Published') THEN 1 ELSE 0 END
-                     + coalesce(m.population, 0) / 1e9,
-                   ARRAY[m.department_code]::text[], ARRAY[m.region_code]::text[], '{}'::text[], '{}'::text[], '{}'::text[], '{}'::int[]
-            FROM municipalities m CROSS JOIN query
-            WHERE m.search_vector @@ query.q
+            (SELECT 'commune', m.id, ts_rank(m.search_vector, query.q, 1)
+                      + CASE WHEN EXISTS (SELECT 1 FROM cases c WHERE c.municipality_id = m.id AND c.status = 'Published') THEN 1 ELSE 0 END
+                      + coalesce(m.population, 0) / 1e9,
+                    ARRAY[m.department_code]::text[], ARRAY[m.region_code]::text[], {{NoTexts}}, {{NoTexts}}, {{NoTexts}}, {{NoYears}}
+             FROM municipalities m CROSS JOIN query
+             WHERE m.search_vector @@ query.q
+               AND {{Filter("ARRAY[m.department_code]", "ARRAY[m.region_code]", NoTexts, NoTexts, NoTexts, NoYears)}}
+             LIMIT @cap + 1)
         ),
-        filtered AS (
-            SELECT * FROM hits
-            WHERE (@dep::text IS NULL OR @dep = ANY(deps)) AND (@reg::text IS NULL OR @reg = ANY(regs))
-              AND (@tech::text IS NULL OR @tech = ANY(techs)) AND (@ven::text IS NULL OR @ven = ANY(vendors))
-              AND (@st::text IS NULL OR @st = ANY(states)) AND (@yr::int IS NULL OR @yr = ANY(years))
-        ),
-        kinds AS (SELECT kind, count(*)::int AS count FROM filtered GROUP BY kind),
+        kinds AS (SELECT kind, least(count(*), @cap)::int AS count, count(*) > @cap AS more FROM filtered GROUP BY kind),
         facets AS (
             {{(withFacets ? """
             SELECT 'departement' AS facet, v AS value, count(*)::int AS count FROM filtered, unnest(deps) v GROUP BY v
@@ -328,4 +376,5 @@ public static class SiteSearch
                (SELECT json_agg(facets ORDER BY facet, count DESC, value) FROM facets),
                (SELECT json_agg(shown ORDER BY kind, rank DESC, id) FROM shown)
         """;
+    }
 }

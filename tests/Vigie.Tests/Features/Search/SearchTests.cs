@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Text.Json;
 using Vigie.Web.Features.Browse;
@@ -16,6 +17,45 @@ public sealed class SearchTests(SearchFixture factory) : IClassFixture<SearchFix
     private static HashSet<string> Keys(SearchResults results) => results.Hits.Select(h => $"{h.KindCode}:{h.Id}").ToHashSet();
 
     private static bool HasCase(SearchResults results, string slug) => results.Hits.Any(h => h.Kind == SearchKind.Dossiers && h.Key == slug);
+
+    [Fact]
+    public async Task A_search_broader_than_the_cap_ranks_and_counts_what_it_read_and_says_so()
+    {
+        await using var db = factory.CreateDbContext();
+        var full = await SiteSearch.RunAsync(db, "caméra", new PublicFilter(), null, 1, withFacets: true, default);
+        Assert.True(full.CountOf(SearchKind.Dossiers) >= 2);
+        Assert.False(full.Capped);
+
+        var capped = await SiteSearch.RunAsync(db, "caméra", new PublicFilter(), null, 1, withFacets: true, default, matchCap: 1);
+        Assert.True(capped.Capped);
+        Assert.True(capped.HasMore(SearchKind.Dossiers));
+        Assert.Equal(1, capped.CountOf(SearchKind.Dossiers));
+
+        // The filter applies before the cap: narrowing a broad search is exact.
+        var narrowed = await SiteSearch.RunAsync(db, "caméra", new PublicFilter { Technologie = "lapi" }, SearchKind.Dossiers, 1, withFacets: true, default, matchCap: 1);
+        Assert.Contains(narrowed.Hits, h => h.Key == "recherche-zorglub");
+    }
+
+    [Fact]
+    public async Task Facets_follow_the_links_of_a_case_as_they_change()
+    {
+        var drones = new PublicFilter { Technologie = "drones" };
+        Assert.DoesNotContain((await SearchAsync("ocelot", drones)).Hits, h => h.Key == "recherche-ocelot");
+        await using (var db = factory.CreateDbContext())
+        {
+            var ocelot = await db.Cases.Include(c => c.Technologies).SingleAsync(c => c.Slug == "recherche-ocelot");
+            ocelot.Technologies.Add(await db.Technologies.SingleAsync(t => t.Slug == "drones"));
+            await db.SaveChangesAsync();
+        }
+        Assert.Contains((await SearchAsync("ocelot", drones)).Hits, h => h.Key == "recherche-ocelot");
+        await using (var db = factory.CreateDbContext())
+        {
+            var ocelot = await db.Cases.Include(c => c.Technologies).SingleAsync(c => c.Slug == "recherche-ocelot");
+            ocelot.Technologies.Clear();
+            await db.SaveChangesAsync();
+        }
+        Assert.DoesNotContain((await SearchAsync("ocelot", drones)).Hits, h => h.Key == "recherche-ocelot");
+    }
 
     [Fact]
     public async Task Accents_and_case_do_not_matter()
