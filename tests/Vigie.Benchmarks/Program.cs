@@ -18,6 +18,12 @@ public static class BenchmarkProgram
             await BulkExportMeasure.RunAsync(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture));
             return;
         }
+        if (args is ["--search-sql"])
+        {
+            // For EXPLAIN by hand: the statement the site runs.
+            Console.WriteLine(typeof(Vigie.Web.Features.Search.SiteSearch).GetMethod("Sql", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!.Invoke(null, [true]));
+            return;
+        }
         if (args is ["--scale", ..])
         {
             await ScaleMeasure.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : SyntheticDatabase.Cases);

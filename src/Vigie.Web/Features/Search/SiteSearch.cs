@@ -84,7 +84,7 @@ public static class SiteSearch
     public const int MaxQueryLength = 200;
 
     /// <summary>How many matching rows of each kind a search reads at most before it ranks and counts them.</summary>
-    public const int MatchCap = 500;
+    public const int MatchCap = 200;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -116,7 +116,11 @@ public static class SiteSearch
         }
         try
         {
-            await using var command = new NpgsqlCommand(Sql(withFacets), connection);
+            // The joins are written in the order that reads the text index first and stops at the cap; letting the planner
+            // reorder them cost 20 ms of planning and, with wrong estimates, a full scan of the documents (seconds).
+            await using var transaction = db.Database.CurrentTransaction is null ? await connection.BeginTransactionAsync(cancellationToken) : null;
+            await using var command = new NpgsqlCommand(
+                "SET LOCAL join_collapse_limit = 1; SET LOCAL from_collapse_limit = 1;\n" + Sql(withFacets), connection, transaction);
             command.Parameters.Add(new NpgsqlParameter("q", NpgsqlDbType.Text) { Value = terms });
             command.Parameters.Add(Text("dep", filter.Departement));
             command.Parameters.Add(Text("reg", filter.Region));
@@ -131,14 +135,20 @@ public static class SiteSearch
             command.Parameters.Add(new NpgsqlParameter("skip", NpgsqlDbType.Integer) { Value = Math.Max(0, page - 1) * pageSize });
             // ts_headline is STRICT: without options it is not even called (the CSV of the results has no snippets).
             command.Parameters.Add(new NpgsqlParameter("opts", NpgsqlDbType.Text) { Value = snippets ? HeadlineOptions : DBNull.Value });
-            // Planning this statement costs about 10 ms; prepared, it is planned once per pooled connection.
-            await command.PrepareAsync(cancellationToken);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            await reader.ReadAsync(cancellationToken);
-            return new SearchResults(
-                Read<KindCount>(reader, 0),
-                withFacets ? Read<FacetCount>(reader, 1) : [],
-                Read<SearchHit>(reader, 2));
+            SearchResults results;
+            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            {
+                await reader.ReadAsync(cancellationToken);
+                results = new SearchResults(
+                    Read<KindCount>(reader, 0),
+                    withFacets ? Read<FacetCount>(reader, 1) : [],
+                    Read<SearchHit>(reader, 2));
+            }
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+            return results;
         }
         finally
         {
@@ -239,13 +249,13 @@ public static class SiteSearch
             SELECT m.id, max(m.rank) AS rank FROM (
                 (SELECT c.id, ts_rank(c.search_vector, query.q, 1) AS rank
                  FROM cases c JOIN municipalities mu ON mu.id = c.municipality_id JOIN case_facets f ON f.case_id = c.id, query
-                 WHERE c.status = 'Published' AND c.search_vector @@ query.q AND {{caseFilter}}
+                 WHERE c.status = 'Published' AND c.search_vector @@ websearch_to_tsquery('public.vigie_fr', @q) AND {{caseFilter}}
                  LIMIT @cap + 1)
                 UNION ALL
                 (SELECT qu.case_id, 0.5 * ts_rank(qu.search_vector, query.q, 1)
                  FROM quotes qu JOIN cases c ON c.id = qu.case_id JOIN municipalities mu ON mu.id = c.municipality_id
                  JOIN case_facets f ON f.case_id = c.id, query
-                 WHERE qu.search_vector @@ query.q AND c.status = 'Published' AND {{caseFilter}}
+                 WHERE qu.search_vector @@ websearch_to_tsquery('public.vigie_fr', @q) AND c.status = 'Published' AND {{caseFilter}}
                  LIMIT @cap + 1)
             ) m GROUP BY m.id
         ),
@@ -253,12 +263,12 @@ public static class SiteSearch
             SELECT m.id, max(m.rank) AS rank FROM (
                 (SELECT d.id, ts_rank(d.search_vector, query.q, 1) AS rank
                  FROM documents d {{documentJoins}}, query
-                 WHERE d.search_vector @@ query.q AND {{documentVisible}} AND {{documentFilter}}
+                 WHERE d.search_vector @@ websearch_to_tsquery('public.vigie_fr', @q) AND {{documentVisible}} AND {{documentFilter}}
                  LIMIT @cap + 1)
                 UNION ALL
                 (SELECT d.id, 0.8 * ts_rank(p.search_vector, query.q, 1)
                  FROM file_pages p JOIN documents d ON d.file_id = p.file_id {{documentJoins}}, query
-                 WHERE p.search_vector @@ query.q AND {{documentVisible}} AND {{documentFilter}}
+                 WHERE p.search_vector @@ websearch_to_tsquery('public.vigie_fr', @q) AND {{documentVisible}} AND {{documentFilter}}
                  LIMIT @cap + 1)
             ) m
             GROUP BY m.id
@@ -276,7 +286,7 @@ public static class SiteSearch
              LEFT JOIN vendors v ON v.id = k.vendor_id
              JOIN case_facets f ON f.case_id = c.id
              CROSS JOIN query
-             WHERE k.search_vector @@ query.q AND {{Filter(contractDeps, contractRegs, "f.techs", contractVendors, "f.states", contractYears)}}
+             WHERE k.search_vector @@ websearch_to_tsquery('public.vigie_fr', @q) AND {{Filter(contractDeps, contractRegs, "f.techs", contractVendors, "f.states", contractYears)}}
              LIMIT @cap + 1)
             UNION ALL
             (SELECT 'demande', r.id, ts_rank(r.search_vector, query.q, 1), {{requestDeps}}, {{requestRegs}},
@@ -287,27 +297,18 @@ public static class SiteSearch
              LEFT JOIN municipalities m ON m.id = c.municipality_id
              LEFT JOIN case_facets f ON f.case_id = c.id
              CROSS JOIN query
-             WHERE r.search_vector @@ query.q AND r.is_public AND (r.case_id IS NULL OR c.status = 'Published')
+             WHERE r.search_vector @@ websearch_to_tsquery('public.vigie_fr', @q) AND r.is_public AND (r.case_id IS NULL OR c.status = 'Published')
                AND {{Filter(requestDeps, requestRegs, "coalesce(f.techs, '{}')", "coalesce(f.vendors, '{}')", "ARRAY[r.state]::text[]", requestYears)}}
              LIMIT @cap + 1)
             UNION ALL
             SELECT 'document', d.id, dm.rank, {{documentDeps}}, {{documentRegs}}, coalesce(f.techs, '{}'), coalesce(f.vendors, '{}'), {{documentStates}}, {{documentYears}}
             FROM document_match dm JOIN documents d ON d.id = dm.id {{documentJoins}}
             UNION ALL
-            SELECT * FROM (
-                SELECT 'prestataire' AS kind, v.id, ts_rank(v.search_vector, query.q, 1) AS rank, vf.deps, vf.regs, vf.techs,
-                       ARRAY[v.slug]::text[] AS vendors, {{NoTexts}} AS states, {{NoYears}} AS years
-                FROM vendors v CROSS JOIN query
-                CROSS JOIN LATERAL (
-                    SELECT coalesce(array_agg(DISTINCT m.department_code), '{}')::text[] AS deps, coalesce(array_agg(DISTINCT m.region_code), '{}')::text[] AS regs,
-                           coalesce((SELECT array_agg(DISTINCT t) FROM case_vendors cv2 JOIN cases c2 ON c2.id = cv2.cases_id AND c2.status = 'Published'
-                                     JOIN case_facets f2 ON f2.case_id = c2.id CROSS JOIN unnest(f2.techs) t
-                                     WHERE cv2.vendors_id = v.id), '{}')::text[] AS techs
-                    FROM case_vendors cv JOIN cases c ON c.id = cv.cases_id AND c.status = 'Published'
-                    JOIN municipalities m ON m.id = c.municipality_id WHERE cv.vendors_id = v.id) vf
-                WHERE v.search_vector @@ query.q
-            ) vendor_hits
-            WHERE {{Filter("vendor_hits.deps", "vendor_hits.regs", "vendor_hits.techs", "vendor_hits.vendors", "vendor_hits.states", "vendor_hits.years")}}
+            (SELECT 'prestataire', v.id, ts_rank(v.search_vector, query.q, 1), vf.deps, vf.regs, vf.techs, ARRAY[v.slug]::text[], {{NoTexts}}, {{NoYears}}
+             FROM vendors v JOIN vendor_facets vf ON vf.vendor_id = v.id CROSS JOIN query
+             WHERE v.search_vector @@ websearch_to_tsquery('public.vigie_fr', @q)
+               AND {{Filter("vf.deps", "vf.regs", "vf.techs", "ARRAY[v.slug]::text[]", NoTexts, NoYears)}}
+             LIMIT @cap + 1)
             UNION ALL
             -- A commune with published cases comes before its namesakes without.
             (SELECT 'commune', m.id, ts_rank(m.search_vector, query.q, 1)
@@ -315,7 +316,7 @@ public static class SiteSearch
                       + coalesce(m.population, 0) / 1e9,
                     ARRAY[m.department_code]::text[], ARRAY[m.region_code]::text[], {{NoTexts}}, {{NoTexts}}, {{NoTexts}}, {{NoYears}}
              FROM municipalities m CROSS JOIN query
-             WHERE m.search_vector @@ query.q
+             WHERE m.search_vector @@ websearch_to_tsquery('public.vigie_fr', @q)
                AND {{Filter("ARRAY[m.department_code]", "ARRAY[m.region_code]", NoTexts, NoTexts, NoTexts, NoYears)}}
              LIMIT @cap + 1)
         ),
@@ -360,7 +361,7 @@ public static class SiteSearch
             UNION ALL
             SELECT p.kind, p.id, p.rank, d.id::text, d.title, c.title, d.kind, NULL, d.date, NULL,
                    ts_headline('public.vigie_fr', vigie_snippet_text(concat_ws(' … ', d.title, d.description,
-                       (SELECT fp.text FROM file_pages fp WHERE fp.file_id = d.file_id AND fp.search_vector @@ query.q
+                       (SELECT fp.text FROM file_pages fp WHERE fp.file_id = d.file_id AND fp.search_vector @@ websearch_to_tsquery('public.vigie_fr', @q)
                         ORDER BY ts_rank(fp.search_vector, query.q, 1) DESC, fp.number LIMIT 1))), query.q, @opts)
             FROM page p JOIN documents d ON p.kind = 'document' AND d.id = p.id LEFT JOIN cases c ON c.id = d.case_id CROSS JOIN query
             UNION ALL

@@ -26,15 +26,30 @@ public static class DatabaseSetup
             builder.Services.AddSingleton(server);
             builder.Services.AddHostedService<LocalPostgresLifetime>();
         }
-        // Interceptors registered as services (none in production) let a test simulate a crash at commit.
+        // Interceptors registered as services: the output-cache eviction, and in tests a simulated crash at commit.
         builder.Services.AddDbContextPool<VigieDbContext>((services, o) =>
             Configure(o, connectionString).AddInterceptors(services.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
         builder.Services.AddScoped<Seeder>();
     }
 
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+        options.UseNpgsql(WithoutJit(connectionString), npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
             .UseSnakeCaseNamingConvention();
+
+    /// <summary>
+    /// Turns PostgreSQL's JIT off for the app's sessions unless the connection string sets its own options: the search
+    /// statement's estimated cost crosses the JIT threshold, and compiling it took seconds for a query that runs in
+    /// milliseconds. The app's queries are all short.
+    /// </summary>
+    public static string WithoutJit(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (string.IsNullOrEmpty(builder.Options))
+        {
+            builder.Options = "-c jit=off";
+        }
+        return builder.ConnectionString;
+    }
 
     /// <summary>Applies migrations and imports seeds/, as configured.</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
