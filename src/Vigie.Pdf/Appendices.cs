@@ -48,6 +48,8 @@ internal sealed class AppendixSet : IDisposable
             return tooBig;
         if (!LooksLikePdf(appendix.Data))
             return "fichier PDF illisible : ce fichier n'est pas un PDF";
+        if (PageTreeCheck.Problem(appendix.Data) is { } malformed)
+            return malformed;
 
         var passwordAsked = false;
         PdfDocument? pdf;
@@ -129,7 +131,7 @@ internal sealed class AppendixSet : IDisposable
             var first = pdf.PageCount;
             for (var k = 0; k < opened.PageCount; k++)
             {
-                var page = opened.Pdf is { } source ? pdf.AddPage(source.Pages[k]) : AddImagePage(pdf, opened.Image!);
+                var page = opened.Pdf is { } source ? Inert(pdf.AddPage(source.Pages[k])) : AddImagePage(pdf, opened.Image!);
                 var caption = $"{opened.Source.Caption} — page {k + 1}/{opened.PageCount}";
                 Stamp(page, caption, $"{pdf.PageCount} / {totalPages}", measurer);
             }
@@ -137,6 +139,43 @@ internal sealed class AppendixSet : IDisposable
             group.Outlines.Add(opened.Source.OutlineTitle ?? opened.Source.Caption, pdf.Pages[first]);
         }
     }
+
+    /// <summary>
+    /// Importing a page brings its annotations and their actions along (the document's own scripts and open action
+    /// stay behind): keep links to web pages and within the document, drop every other action, page and annotation
+    /// triggers, and attached files. A case file must not run anything a stranger put in a PDF.
+    /// </summary>
+    static PdfPage Inert(PdfPage page)
+    {
+        page.Elements.Remove("/AA");
+        if (page.Elements.GetObject("/Annots") is not PdfArray annotations)
+        {
+            page.Elements.Remove("/Annots");
+            return page;
+        }
+        for (var i = annotations.Elements.Count - 1; i >= 0; i--)
+        {
+            var annotation = annotations.Elements.GetDictionary(i);
+            if (annotation is null || annotation.Elements.GetName("/Subtype") is "/FileAttachment" or "/Screen" or "/Movie" or "/Sound" or "/RichMedia" or "/Widget")
+            {
+                annotations.Elements.RemoveAt(i);
+                continue;
+            }
+            annotation.Elements.Remove("/AA");
+            if (annotation.Elements.GetDictionary("/A") is { } action && !IsSafe(action))
+                annotation.Elements.Remove("/A");
+        }
+        return page;
+    }
+
+    static bool IsSafe(PdfDictionary action) => action.Elements.GetName("/S") switch
+    {
+        "/GoTo" => !action.Elements.ContainsKey("/Next"),
+        "/URI" => action.Elements.GetString("/URI") is { } uri && !action.Elements.ContainsKey("/Next")
+            && (uri.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || uri.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+                || uri.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase)),
+        _ => false,
+    };
 
     static PdfPage AddImagePage(PdfDocument pdf, XImage image)
     {

@@ -387,10 +387,25 @@ public sealed class RequestsController(VigieDbContext db, RequestAnalyser analys
                 Summary = EventRules.Summary(e, documents),
             });
         }
-        var today = analyser.Today;
-        RequestAnalyser.Cache(request, RequestAnalyser.Analyse(request, today), today);
-        request.UpdatedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            var today = analyser.Today;
+            RequestAnalyser.Cache(request, RequestAnalyser.Analyse(request, today), today);
+            request.UpdatedAt = clock.GetUtcNow();
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 5)
+            {
+                // Someone else recorded an event on this request meanwhile (their event and ours are both saved): read
+                // the request and its events again, so that its state is computed from all of them, and save again.
+                await db.Entry(request).ReloadAsync(cancellationToken);
+                await db.Entry(request).Collection(r => r.Events).Query().Where(e => e.DeletedAt == null)
+                    .Include(e => e.DocumentOutcomes).LoadAsync(cancellationToken);
+            }
+        }
     }
 
     private async Task RefreshStaleAsync(CancellationToken cancellationToken)

@@ -36,6 +36,38 @@ public sealed class RequestTrackerTests(ClockedFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task Notes_recorded_at_the_same_time_on_one_request_are_all_kept_and_counted()
+    {
+        factory.SetToday(new DateOnly(2019, 9, 10));
+        await factory.CreateAsync("suivi-simultane@example.org", Roles.Volunteer);
+        var lyon = await factory.CommuneBodyAsync("69123");
+        using var owner = await factory.SignedInClientAsync("suivi-simultane@example.org");
+        var id = await owner.CreateRequestAsync(lyon, "Contrats de vidéoprotection", "Acte d'engagement", sentOn: "30/08/2019");
+
+        // Eight notes at once, from eight sessions of the same volunteer: each save finds the request changed by another.
+        var clients = new List<HttpClient>();
+        for (var i = 0; i < 8; i++)
+        {
+            clients.Add(await factory.SignedInClientAsync("suivi-simultane@example.org"));
+        }
+        var answers = await Task.WhenAll(clients.Select((c, i) => c.AddEventAsync(id, "note", new() { ["Date"] = "05/09/2019", ["Comment"] = $"Note {i}" })));
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Redirect, a.StatusCode));
+
+        await using var db = factory.CreateDbContext();
+        var notes = await db.RequestEvents.Where(e => e.CadaRequestId == id && e.Kind == RequestEventKind.Note).Select(e => e.Id).ToListAsync();
+        Assert.Equal(8, notes.Count);
+        Assert.Equal(8, await db.RequestEventRevisions.CountAsync(r => r.CadaRequestId == id && notes.Contains(r.EventId)));
+        foreach (var c in clients)
+        {
+            c.Dispose();
+        }
+        foreach (var a in answers)
+        {
+            a.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task A_saturday_deadline_says_it_moved_to_the_next_working_day()
     {
         factory.SetToday(new DateOnly(2019, 10, 1));
