@@ -26,7 +26,7 @@ echo "une phrase de passe pour la charge 2026" | (cd "$WORK/app" && dotnet Vigie
 
 (cd "$WORK/app" && exec dotnet Vigie.Web.dll --urls "$BASE") > "$WORK/app.log" 2>&1 &
 APP=$!
-trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$WORK"' EXIT
+trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; cp "$WORK/app.log" "${TMPDIR:-/tmp}/vigie-load-app.log" 2>/dev/null; rm -rf "$WORK"' EXIT
 for _ in $(seq 1 240); do curl -fs "$BASE/healthz" >/dev/null 2>&1 && break; sleep 0.5; done
 curl -fs "$BASE/healthz" >/dev/null
 
@@ -37,13 +37,17 @@ TOKEN=$(form_token /connexion)
 curl -s -b "$JAR" -c "$JAR" -o /dev/null --data-urlencode "__jeton=$TOKEN" --data-urlencode "Email=charge@vigie.local" --data-urlencode "Password=une phrase de passe pour la charge 2026" "$BASE/connexion"
 PGPASSWORD=$(cat "$WORK/data/postgres.password") PGPORT=$(sed -n 4p "$WORK/data/postgres/postmaster.pid")
 export PGPASSWORD
-BODY=$(psql -h 127.0.0.1 -p "$PGPORT" -U vigie -d vigie -Atc "SELECT b.id FROM public_bodies b JOIN municipalities m ON m.id = b.municipality_id WHERE m.insee_code = '78208' AND b.kind = 'Commune'")
-TOKEN=$(form_token "/demandes/nouvelle?organisme=$BODY")
-LOCATION=$(curl -s -b "$JAR" -c "$JAR" -o /dev/null -w '%{redirect_url}' --data-urlencode "__jeton=$TOKEN" --data-urlencode "PublicBodyId=$BODY" \
-  --data-urlencode "Subject=Contrats de vidéoprotection (test de charge)" --data-urlencode "Documents=Acte d'engagement" --data-urlencode "SentOn=01/10/2026" \
-  --data-urlencode "Mode=Email" --data-urlencode "Channel=Email" "$BASE/demandes/nouvelle")
-REQUEST=${LOCATION##*/}
-export REQUEST TOKEN=$(form_token "/demandes/$REQUEST/evenements/nouveau/note") COOKIE=$(awk '$6 ~ /^vigie\./ {printf "%s=%s; ", $6, $7}' "$JAR")
+# Eight requests to the eight largest communes of Yvelines, as a volunteer following a small campaign would have.
+REQUESTS=""
+for BODY in $(psql -h 127.0.0.1 -p "$PGPORT" -U vigie -d vigie -Atc "SELECT b.id FROM public_bodies b JOIN municipalities m ON m.id = b.municipality_id WHERE m.department_code = '78' AND b.kind = 'Commune' ORDER BY m.population DESC NULLS LAST LIMIT 8"); do
+  TOKEN=$(form_token "/demandes/nouvelle?organisme=$BODY")
+  LOCATION=$(curl -s -b "$JAR" -c "$JAR" -o /dev/null -w '%{redirect_url}' --data-urlencode "__jeton=$TOKEN" --data-urlencode "PublicBodyId=$BODY" \
+    --data-urlencode "Subject=Contrats de vidéoprotection (test de charge)" --data-urlencode "Documents=Acte d'engagement" --data-urlencode "SentOn=01/10/2026" \
+    --data-urlencode "Mode=Email" --data-urlencode "Channel=Email" "$BASE/demandes/nouvelle")
+  REQUESTS="$REQUESTS${REQUESTS:+,}${LOCATION##*/}"
+done
+REQUEST=${REQUESTS%%,*}
+export REQUESTS TOKEN=$(form_token "/demandes/$REQUEST/evenements/nouveau/note") COOKIE=$(awk '$6 ~ /^vigie\./ {printf "%s=%s; ", $6, $7}' "$JAR")
 
 SEARCH="/recherche?q=genetec"; curl -fs -o /dev/null "$BASE$SEARCH" || SEARCH="/communes?q=elancourt"
 API="/api/v1/cases"; curl -fs -o /dev/null "$BASE$API" || API="/api/demandes"
@@ -92,9 +96,14 @@ if [ "$SOAK" -gt 0 ]; then
   START=$(rss); MAX=$START
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SOAK}s" --latency -s tests/load/soak.lua "$BASE/" > "$WORK/soak.txt" &
   SOAKER=$!
-  while kill -0 $SOAKER 2>/dev/null; do NOW=$(rss); [ "$NOW" -gt "$MAX" ] && MAX=$NOW; sleep 10; done
+  SAMPLES=""; TICK=0
+  while kill -0 $SOAKER 2>/dev/null; do
+    NOW=$(rss); [ "$NOW" -gt "$MAX" ] && MAX=$NOW
+    [ $((TICK % 6)) -eq 0 ] && SAMPLES="$SAMPLES $NOW"
+    TICK=$((TICK + 1)); sleep 10
+  done
   END=$(rss)
   echo
   SOAK_ERRORS=$(awk '/Non-2xx or 3xx/ {n += $5} /Socket errors/ {gsub(",", ""); n += $4 + $6 + $8 + $10} END {print n + 0}' "$WORK/soak.txt")
-  echo "Endurance ${SOAK} s, lectures variées : $(awk '/Requests\/sec/ {print $2}' "$WORK/soak.txt") req/s, p99 $(awk '$1 == "99%" {print $2}' "$WORK/soak.txt"), $SOAK_ERRORS erreurs ; mémoire de l'app (RSS) $START Mio au départ, $MAX Mio au plus haut, $END Mio à la fin."
+  echo "Endurance ${SOAK} s, lectures variées : $(awk '/Requests\/sec/ {print $2}' "$WORK/soak.txt") req/s, p99 $(awk '$1 == "99%" {print $2}' "$WORK/soak.txt"), $SOAK_ERRORS erreurs ; mémoire de l'app (RSS) $START Mio au départ, $MAX Mio au plus haut, $END Mio à la fin (une mesure par minute :$SAMPLES Mio)."
 fi

@@ -387,25 +387,32 @@ public sealed class RequestsController(VigieDbContext db, RequestAnalyser analys
                 Summary = EventRules.Summary(e, documents),
             });
         }
-        for (var attempt = 1; ; attempt++)
+        try
         {
-            var today = analyser.Today;
-            RequestAnalyser.Cache(request, RequestAnalyser.Analyse(request, today), today);
-            request.UpdatedAt = clock.GetUtcNow();
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                return;
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < 5)
-            {
-                // Someone else recorded an event on this request meanwhile (their event and ours are both saved): read
-                // the request and its events again, so that its state is computed from all of them, and save again.
-                await db.Entry(request).ReloadAsync(cancellationToken);
-                await db.Entry(request).Collection(r => r.Events).Query().Where(e => e.DeletedAt == null)
-                    .Include(e => e.DocumentOutcomes).LoadAsync(cancellationToken);
-            }
+            Recompute(request);
+            await db.SaveChangesAsync(cancellationToken);
         }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone else recorded an event on this request meanwhile (their event and ours are both saved). Lock the
+            // request, read it and its events again so that its state is computed from all of them, and save: the lock
+            // makes this second attempt the last one, whoever else is writing.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM cada_requests WHERE id = {request.Id} FOR UPDATE", cancellationToken);
+            await db.Entry(request).ReloadAsync(cancellationToken);
+            await db.Entry(request).Collection(r => r.Events).Query().Where(e => e.DeletedAt == null)
+                .Include(e => e.DocumentOutcomes).LoadAsync(cancellationToken);
+            Recompute(request);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+    }
+
+    private void Recompute(CadaRequest request)
+    {
+        var today = analyser.Today;
+        RequestAnalyser.Cache(request, RequestAnalyser.Analyse(request, today), today);
+        request.UpdatedAt = clock.GetUtcNow();
     }
 
     private async Task RefreshStaleAsync(CancellationToken cancellationToken)
