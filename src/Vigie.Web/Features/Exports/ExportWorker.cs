@@ -1,34 +1,14 @@
-using System.Collections.Concurrent;
-using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Vigie.Web.Data;
 using Vigie.Web.Data.Entities;
 using Vigie.Web.Infrastructure;
+using Vigie.Web.Infrastructure.Queues;
 
 namespace Vigie.Web.Features.Exports;
 
-/// <summary>Wakes the worker when a job is queued, and lets callers await a job's end.</summary>
-public sealed class ExportSignal
-{
-    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-    private readonly ConcurrentDictionary<Guid, TaskCompletionSource> _finished = new();
-
-    public void Wake() => _wake.Writer.TryWrite(true);
-
-    public ValueTask<bool> WaitAsync(CancellationToken cancellationToken) => _wake.Reader.WaitToReadAsync(cancellationToken);
-
-    public void Drain()
-    {
-        while (_wake.Reader.TryRead(out _))
-        {
-        }
-    }
-
-    public Task WhenFinished(Guid id) => _finished.GetOrAdd(id, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
-
-    public void Finished(Guid id) => _finished.GetOrAdd(id, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
-}
+/// <summary>Wakes the export worker; lets callers await a job.</summary>
+public sealed class ExportSignal : JobSignal;
 
 /// <summary>
 /// Builds queued exports one at a time. The queue is the export_jobs table, so queued work survives a
@@ -42,35 +22,8 @@ public sealed class ExportWorker(IServiceScopeFactory scopes, ExportSignal signa
 
     public string ExportsDirectory => Path.Combine(options.Value.ResolveDataDirectory(environment.ContentRootPath), "exports");
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                signal.Drain();
-                while (await RunNextAsync(stoppingToken))
-                {
-                }
-                await DeleteExpiredAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "File d'attente des exports : erreur, nouvel essai dans 30 secondes");
-                await Task.Delay(TimeSpan.FromSeconds(30), clock, stoppingToken);
-                continue;
-            }
-            using var poll = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-            poll.CancelAfter(TimeSpan.FromSeconds(30));
-            try
-            {
-                await signal.WaitAsync(poll.Token);
-            }
-            catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
-            {
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        JobQueueLoop.RunAsync(signal, RunNextAsync, DeleteExpiredAsync, "des exports", clock, logger, stoppingToken);
 
     /// <summary>Claims the oldest queued job (SKIP LOCKED: several instances never take the same one) and builds it.</summary>
     public async Task<bool> RunNextAsync(CancellationToken cancellationToken)

@@ -1,33 +1,13 @@
-using System.Collections.Concurrent;
-using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Vigie.Web.Data;
 using Vigie.Web.Data.Entities;
+using Vigie.Web.Infrastructure.Queues;
 
 namespace Vigie.Web.Features.Campaigns.Creation;
 
-/// <summary>Wakes the worker when a job is queued, and lets callers (tests) await a job's end.</summary>
-public sealed class CampaignSignal
-{
-    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-    private readonly ConcurrentDictionary<Guid, TaskCompletionSource> _finished = new();
-
-    public void Wake() => _wake.Writer.TryWrite(true);
-
-    public ValueTask<bool> WaitAsync(CancellationToken cancellationToken) => _wake.Reader.WaitToReadAsync(cancellationToken);
-
-    public void Drain()
-    {
-        while (_wake.Reader.TryRead(out _))
-        {
-        }
-    }
-
-    public Task WhenFinished(Guid id) => _finished.GetOrAdd(id, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
-
-    public void Finished(Guid id) => _finished.GetOrAdd(id, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
-}
+/// <summary>Wakes the campaign worker; lets tests await a job.</summary>
+public sealed class CampaignSignal : JobSignal;
 
 /// <summary>
 /// Creates the requests of queued campaign jobs, one job at a time. The queue is the campaign_jobs table: queued work
@@ -37,34 +17,8 @@ public sealed class CampaignSignal
 public sealed class CampaignWorker(IServiceScopeFactory scopes, CampaignSignal signal, TimeProvider clock, ILogger<CampaignWorker> logger)
     : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                signal.Drain();
-                while (await RunNextAsync(stoppingToken))
-                {
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "File d'attente des campagnes : erreur, nouvel essai dans 30 secondes");
-                await Task.Delay(TimeSpan.FromSeconds(30), clock, stoppingToken);
-                continue;
-            }
-            using var poll = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-            poll.CancelAfter(TimeSpan.FromSeconds(30));
-            try
-            {
-                await signal.WaitAsync(poll.Token);
-            }
-            catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
-            {
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        JobQueueLoop.RunAsync(signal, RunNextAsync, null, "des campagnes", clock, logger, stoppingToken);
 
     public async Task<bool> RunNextAsync(CancellationToken cancellationToken)
     {
