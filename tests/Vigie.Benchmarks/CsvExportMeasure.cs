@@ -3,20 +3,11 @@ using System.Diagnostics;
 namespace Vigie.Benchmarks;
 
 /// <summary>
-/// dotnet run -c Release --project tests/Vigie.Benchmarks -- --csv-export [cases]
-/// Generates the synthetic database (timed: the generator's COPY), then downloads every open-data file in full through
-/// the app (in-process), reporting time, size and the process's peak working set. Baseline: GET of a static file.
+/// Downloads every open-data file in full through the app (in-process), reporting time, size and the process's peak
+/// working set; part of <see cref="ScaleMeasure"/>. Baseline: GET of a static file.
 /// </summary>
 public static class CsvExportMeasure
 {
-    public static async Task RunAsync(int cases)
-    {
-        SyntheticDatabase.Cases = cases;
-        var connectionString = await SyntheticDatabase.GetAsync();
-        Console.WriteLine($"Generating {cases} cases: {SyntheticDatabase.GenerationTime.TotalSeconds:0.0} s");
-        await DownloadAllAsync(connectionString);
-    }
-
     public static async Task DownloadAllAsync(string connectionString)
     {
         Console.WriteLine();

@@ -29,11 +29,6 @@ public static class BenchmarkProgram
             await ScaleMeasure.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : SyntheticDatabase.Cases);
             return;
         }
-        if (args is ["--csv-export", ..])
-        {
-            await CsvExportMeasure.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : SyntheticDatabase.Cases);
-            return;
-        }
         var config = DefaultConfig.Instance
             .AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithWarmupCount(3).WithIterationCount(15))
             .WithOptions(ConfigOptions.DisableOptimizationsValidator)

@@ -17,7 +17,14 @@ namespace Vigie.Web.Infrastructure;
 /// </summary>
 public sealed class PublicCacheInvalidation(IOutputCacheStore store) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
-    private readonly ConditionalWeakTable<DbContext, HashSet<string>> _pending = [];
+    private readonly ConditionalWeakTable<DbContext, Pending> _pending = [];
+
+    /// <summary>The tags a context's saves have collected, and the new cases and requests, whose keys exist only once saved.</summary>
+    private sealed class Pending
+    {
+        public HashSet<string> Tags { get; } = [];
+        public List<object> Added { get; } = [];
+    }
 
     /// <summary>Types that no cached page shows: a change to them evicts nothing.</summary>
     private static readonly HashSet<Type> Private =
@@ -101,18 +108,17 @@ public sealed class PublicCacheInvalidation(IOutputCacheStore store) : SaveChang
 
     private async ValueTask FlushAsync(DbContext context, CancellationToken cancellationToken)
     {
-        if (!_pending.TryGetValue(context, out var tags))
+        if (!_pending.TryGetValue(context, out var pending))
         {
             return;
         }
         _pending.Remove(context);
+        var tags = pending.Tags;
         foreach (var tag in tags.Contains(PublicCache.Everything) ? [PublicCache.Everything] : tags)
         {
             await store.EvictByTagAsync(tag, cancellationToken);
         }
     }
-
-    private HashSet<string> Pending(DbContext context) => _pending.GetValue(context, _ => []);
 
     private void Collect(DbContext? context)
     {
@@ -120,7 +126,7 @@ public sealed class PublicCacheInvalidation(IOutputCacheStore store) : SaveChang
         {
             return;
         }
-        HashSet<string>? tags = null;
+        Pending? pending = null;
         foreach (var entry in context.ChangeTracker.Entries())
         {
             if (entry.State is EntityState.Unchanged or EntityState.Detached || Private.Contains(entry.Metadata.ClrType)
@@ -128,29 +134,26 @@ public sealed class PublicCacheInvalidation(IOutputCacheStore store) : SaveChang
             {
                 continue;
             }
-            tags ??= Pending(context);
-            TagsOf(entry, tags);
+            pending ??= _pending.GetValue(context, _ => new Pending());
+            TagsOf(entry, pending.Tags);
+            if (entry.State == EntityState.Added && entry.Entity is Case or CadaRequest)
+            {
+                pending.Added.Add(entry.Entity);
+            }
         }
     }
 
     private void AddNewKeys(DbContext context)
     {
-        if (!_pending.TryGetValue(context, out var tags))
+        if (!_pending.TryGetValue(context, out var pending))
         {
             return;
         }
-        foreach (var entry in context.ChangeTracker.Entries())
+        foreach (var added in pending.Added)
         {
-            switch (entry.Entity)
-            {
-                case Case c:
-                    tags.Add(PublicCache.Case(c.Id));
-                    break;
-                case CadaRequest r:
-                    tags.Add(PublicCache.Request(r.Id));
-                    break;
-            }
+            pending.Tags.Add(added is Case c ? PublicCache.Case(c.Id) : PublicCache.Request(((CadaRequest)added).Id));
         }
+        pending.Added.Clear();
     }
 
     private static void TagsOf(EntityEntry entry, HashSet<string> tags)
@@ -159,12 +162,18 @@ public sealed class PublicCacheInvalidation(IOutputCacheStore store) : SaveChang
         {
             case Case c:
                 tags.Add(PublicCache.Lists);
-                tags.Add(PublicCache.Case(c.Id));
+                if (entry.State != EntityState.Added)
+                {
+                    tags.Add(PublicCache.Case(c.Id));
+                }
                 AddValues(entry, nameof(Case.MunicipalityId), PublicCache.Commune, tags);
                 return;
             case CadaRequest r:
                 tags.Add(PublicCache.Lists);
-                tags.Add(PublicCache.Request(r.Id));
+                if (entry.State != EntityState.Added)
+                {
+                    tags.Add(PublicCache.Request(r.Id));
+                }
                 AddValues(entry, nameof(CadaRequest.PublicBodyId), PublicCache.Body, tags);
                 AddValues(entry, nameof(CadaRequest.CaseId), PublicCache.Case, tags);
                 return;

@@ -350,11 +350,12 @@ public sealed class ApiV1Controller(VigieDbContext db, TimeProvider clock) : Con
         {
             return Invalid("Type inconnu : dossiers, documents, marches, demandes, prestataires ou communes.");
         }
-        if (!ApiCursor.TryDecode(cursor, "search", out var pageText) || (cursor is not null && kind is null))
+        var page = 1;
+        if (!ApiCursor.TryDecode(cursor, "search", out var pageText) || (cursor is not null && kind is null)
+            || (pageText is not null && (!int.TryParse(pageText, NumberStyles.None, CultureInfo.InvariantCulture, out page) || page is < 1 or > 10_000)))
         {
             return Invalid("Curseur invalide.");
         }
-        var page = pageText is null ? 1 : int.Parse(pageText, CultureInfo.InvariantCulture);
         filter.Normalized();
         var results = await SiteSearch.RunAsync(db, q, filter, kind, page, withFacets: true, cancellationToken);
         var labels = await FacetLabels.LoadAsync(db, results.Facets, filter, cancellationToken);
@@ -368,9 +369,7 @@ public sealed class ApiV1Controller(VigieDbContext db, TimeProvider clock) : Con
             next, next is null ? null : NextUrl(next));
     }
 
-    private IQueryable<Document> PublicDocuments() => db.Documents.AsNoTracking()
-        .Where(d => d.IsPublic && (d.CaseId == null || d.Case!.Status == CaseStatus.Published)
-            && (d.CadaRequestId == null || (d.CadaRequest!.IsPublic && (d.CadaRequest.CaseId == null || d.CadaRequest.Case!.Status == CaseStatus.Published))));
+    private IQueryable<Document> PublicDocuments() => db.Documents.AsNoTracking().PublicOnly();
 
     private static ApiDocument ToApi(Document d)
     {
@@ -389,7 +388,10 @@ public sealed class ApiV1Controller(VigieDbContext db, TimeProvider clock) : Con
             after = null;
             return Invalid(string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage)));
         }
-        if (!ApiCursor.TryDecode(cursor, list, out after))
+        // Lists ordered by id carry an id in their cursor; a forged one must be a 400, not a failed int.Parse.
+        if (!ApiCursor.TryDecode(cursor, list, out after)
+            || (after is not null && list is "cases" or "contracts" or "requests" or "documents"
+                && !int.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out _)))
         {
             return Invalid("Curseur invalide : reprenez la valeur « next » d'une réponse de cette liste.");
         }

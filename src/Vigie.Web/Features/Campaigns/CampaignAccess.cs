@@ -24,7 +24,4 @@ public sealed record CampaignViewer(int? UserId, bool IsMember, bool IsEditor, b
     public bool IsOrganiser(Campaign campaign) => UserId is { } id && campaign.Organisers.Any(o => o.UserId == id);
 
     public bool CanManage(Campaign campaign) => IsAdmin || (IsEditor && IsOrganiser(campaign));
-
-    /// <summary>A team member may claim targets of a campaign that is not closed.</summary>
-    public bool CanClaim(Campaign campaign) => IsMember && campaign.Status != CampaignStatus.Closed;
 }

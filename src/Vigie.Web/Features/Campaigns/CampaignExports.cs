@@ -34,7 +34,7 @@ public sealed class CampaignExports(VigieDbContext db, RequestAnalyser analyser)
         var targets = await db.CampaignTargets.AsNoTracking().Where(t => t.CampaignId == campaign.Id)
             .Include(t => t.PublicBody!).ThenInclude(b => b.Municipality)
             .ToListAsync(cancellationToken);
-        var requests = await analyser.Full().AsNoTracking().Where(r => r.CampaignId == campaign.Id)
+        var requests = await analyser.Full().AsNoTracking().Where(r => r.CampaignId == campaign.Id).Include(r => r.Case)
             .ToDictionaryAsync(r => r.Id, cancellationToken);
         await using var csv = CsvWriter.Create(writer, CsvWriterOptions.Default, leaveOpen: true);
         csv.WriteHeader(Header);
@@ -48,7 +48,7 @@ public sealed class CampaignExports(VigieDbContext db, RequestAnalyser analyser)
                 Number(body.Id), body.Name, Labels.Of(body.Kind), body.Municipality?.InseeCode ?? "", body.DepartmentCode ?? "",
                 body.Municipality?.Population is { } p ? Number(p) : "",
             };
-            if (request is null || !(team || request.IsPublic))
+            if (request is null || !(team || (request.IsPublic && (request.Case is null || request.Case.Status == CaseStatus.Published))))
             {
                 var blank = Enumerable.Repeat("", Header.Length - identityFields.Length).ToArray();
                 if (request is not null)

@@ -44,7 +44,8 @@ public sealed class CampaignQueries(VigieDbContext db, RequestAnalyser analyser)
                     t.CadaRequest.NextDeadlineKind,
                     t.CadaRequest.NextAction,
                     t.CadaRequest.SentOn,
-                    t.CadaRequest.IsPublic,
+                    // What the public may see of it: the site's rule (public, and not attached to an unpublished case).
+                    IsPublic = t.CadaRequest.IsPublic && (t.CadaRequest.CaseId == null || t.CadaRequest.Case!.Status == CaseStatus.Published),
                     t.CadaRequest.RequesterId,
                     RequesterName = withNames && t.CadaRequest.Requester != null ? t.CadaRequest.Requester.DisplayName : null,
                     t.CadaRequest.CaseId,
@@ -122,7 +123,7 @@ public sealed class CampaignQueries(VigieDbContext db, RequestAnalyser analyser)
     {
         var today = analyser.Today;
         var requests = await analyser.Full().AsNoTracking()
-            .Where(r => r.CampaignId == campaign.Id && r.SentOn != null && (team || r.IsPublic))
+            .Where(r => r.CampaignId == campaign.Id && r.SentOn != null && (team || (r.IsPublic && (r.CaseId == null || r.Case!.Status == CaseStatus.Published))))
             .Include(r => r.Case)
             .ToListAsync(cancellationToken);
         var targets = await db.CampaignTargets.AsNoTracking().Where(t => t.CampaignId == campaign.Id && t.CadaRequestId != null)

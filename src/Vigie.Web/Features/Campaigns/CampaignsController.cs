@@ -39,8 +39,9 @@ public sealed class CampaignsController(
             {
                 Campaign = c,
                 Targets = db.CampaignTargets.Count(t => t.CampaignId == c.Id),
-                Sent = db.CadaRequests.Count(r => r.CampaignId == c.Id && r.SentOn != null && (viewer.IsMember || r.IsPublic)),
-                Answered = db.CadaRequests.Count(r => r.CampaignId == c.Id && (viewer.IsMember || r.IsPublic)
+                Sent = db.CadaRequests.Count(r => r.CampaignId == c.Id && r.SentOn != null
+                    && (viewer.IsMember || (r.IsPublic && (r.CaseId == null || r.Case!.Status == CaseStatus.Published)))),
+                Answered = db.CadaRequests.Count(r => r.CampaignId == c.Id && (viewer.IsMember || (r.IsPublic && (r.CaseId == null || r.Case!.Status == CaseStatus.Published)))
                     && r.Events.Any(e => e.DeletedAt == null && (e.Kind == RequestEventKind.ReplyReceived || e.Kind == RequestEventKind.ExplicitRefusal))),
             })
             .ToListAsync(cancellationToken);
@@ -174,7 +175,21 @@ public sealed class CampaignsController(
         campaign.Organisers.AddRange(wanted.Where(id => campaign.Organisers.All(o => o.UserId != id)).Select(id => new CampaignOrganiser { UserId = id }));
         campaign.UpdatedAt = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // Saved by someone else between the check above and this save, or the address taken meanwhile: nothing is kept.
+            db.ChangeTracker.Clear();
+            var conflict = e is DbUpdateConcurrencyException;
+            ModelState.AddModelError(conflict ? "" : nameof(form.Slug), conflict
+                ? "Quelqu'un a modifié cette campagne à l'instant : rechargez la page pour voir sa version, puis refaites vos changements."
+                : "Cette adresse vient d'être prise par une autre campagne : choisissez-en une autre.");
+            Response.StatusCode = conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
+            return View("Form", new CampaignFormPage(form, slug, await queries.EditorsAsync(cancellationToken)));
+        }
         var updated = await UpdateUnsentRequestsAsync(campaign, documentsChanged ? documents : null, cancellationToken);
         if (RequestsShownPublicly(campaign) != wasPublic)
         {
@@ -247,19 +262,9 @@ public sealed class CampaignsController(
         {
             return Forbid();
         }
-        DateOnly date = default;
-        var precision = DatePrecision.Day;
-        if (string.IsNullOrWhiteSpace(form.Date))
+        if (FrenchDateInput.PastDateError(form.Date, analyser.Today, "Indiquez la date d'envoi (jj/mm/aaaa).", out var date, out var precision) is { } dateError)
         {
-            ModelState.AddModelError("Bulk.Date", "Indiquez la date d'envoi (jj/mm/aaaa).");
-        }
-        else if (!FrenchDateInput.TryParse(form.Date, out date, out precision))
-        {
-            ModelState.AddModelError("Bulk.Date", $"Date non reconnue : « {form.Date.Trim()} ». Écrivez-la {FrenchDateInput.Hint}.");
-        }
-        else if (date > analyser.Today)
-        {
-            ModelState.AddModelError("Bulk.Date", "Cette date est dans le futur : n'enregistrez que ce qui a eu lieu.");
+            ModelState.AddModelError("Bulk.Date", dateError);
         }
         var candidates = db.CadaRequests.Where(r => r.CampaignId == campaign.Id);
         candidates = form.Scope == "brouillons"

@@ -19,14 +19,22 @@ public static class DocumentAccess
         {
             return documents;
         }
-        var published = documents.Where(d => d.IsPublic && (d.CaseId == null || d.Case!.Status == CaseStatus.Published));
         if (user.UserId() is not int id || !user.IsInRole(Roles.Volunteer))
         {
-            return published;
+            return documents.PublicOnly();
         }
-        return documents.Where(d => (d.IsPublic && (d.CaseId == null || d.Case!.Status == CaseStatus.Published))
+        return documents.Where(d => (d.IsPublic && (d.CaseId == null || d.Case!.Status == CaseStatus.Published)
+                && (d.CadaRequestId == null || (d.CadaRequest!.IsPublic && (d.CadaRequest.CaseId == null || d.CadaRequest.Case!.Status == CaseStatus.Published))))
             || d.UploadedById == id || d.Case!.CreatedById == id);
     }
+
+    /// <summary>
+    /// What anyone may see: public documents not attached to an unpublished case, nor to a request the public may not
+    /// see (a private one, or one of an unpublished case). The site's pages, the search and the API share this rule.
+    /// </summary>
+    public static IQueryable<Document> PublicOnly(this IQueryable<Document> documents) =>
+        documents.Where(d => d.IsPublic && (d.CaseId == null || d.Case!.Status == CaseStatus.Published)
+            && (d.CadaRequestId == null || (d.CadaRequest!.IsPublic && (d.CadaRequest.CaseId == null || d.CadaRequest.Case!.Status == CaseStatus.Published))));
 
     /// <summary>Whether the request's details (authority, subject) may be shown to this user.</summary>
     public static bool CanSeeRequest(ClaimsPrincipal user, CadaRequest request) =>

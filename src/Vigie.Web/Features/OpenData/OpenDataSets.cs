@@ -122,16 +122,6 @@ public sealed class OpenDataSets(VigieDbContext db, string publicUrl)
         new("url", r => Url($"/communes/{r.InseeCode}")),
     ];
 
-    public IReadOnlyList<string> ColumnNames(string dataset) => dataset switch
-    {
-        "dossiers" => CaseColumns.Select(c => c.Name).ToList(),
-        "marches" => ContractColumns.Select(c => c.Name).ToList(),
-        "financements" => FundingColumns.Select(c => c.Name).ToList(),
-        "demandes" => RequestColumns.Select(c => c.Name).ToList(),
-        "transparence" => TransparencyColumns.Select(c => c.Name).ToList(),
-        _ => throw new ArgumentOutOfRangeException(nameof(dataset), dataset, null),
-    };
-
     public IAsyncEnumerable<CaseRow> Cases(PublicFilter filter) => filter.Apply(db.Cases.AsNoTracking())
         .OrderBy(c => c.Id)
         .Select(c => new CaseRow(c.Id, c.Slug, c.Title, c.Municipality!.Name, c.Municipality.InseeCode, c.Municipality.DepartmentCode, c.Municipality.RegionCode,

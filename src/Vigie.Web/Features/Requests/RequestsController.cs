@@ -518,21 +518,9 @@ public sealed class RequestsController(VigieDbContext db, RequestAnalyser analys
 
     private void ValidateDate(string? text, string field, out DateOnly date, out DatePrecision precision)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        if (FrenchDateInput.PastDateError(text, analyser.Today, "Indiquez la date (jj/mm/aaaa).", out date, out precision) is { } error)
         {
-            ModelState.AddModelError(field, "Indiquez la date (jj/mm/aaaa).");
-            date = default;
-            precision = DatePrecision.Day;
-            return;
-        }
-        if (!FrenchDateInput.TryParse(text, out date, out precision))
-        {
-            ModelState.AddModelError(field, $"Date non reconnue : « {text.Trim()} ». Écrivez-la {FrenchDateInput.Hint}.");
-            return;
-        }
-        if (date > analyser.Today)
-        {
-            ModelState.AddModelError(field, "Cette date est dans le futur : n'enregistrez que ce qui a eu lieu.");
+            ModelState.AddModelError(field, error);
         }
     }
 

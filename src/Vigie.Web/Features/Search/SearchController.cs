@@ -1,5 +1,4 @@
 using System.Globalization;
-using CsvHelper;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
@@ -7,6 +6,8 @@ using Microsoft.AspNetCore.RateLimiting;
 using Vigie.Web.Data;
 using Vigie.Web.Features.Browse;
 using Vigie.Web.Infrastructure;
+
+using Vigie.Web.Features.OpenData;
 
 namespace Vigie.Web.Features.Search;
 
@@ -69,15 +70,14 @@ public sealed class SearchController(VigieDbContext db) : Controller
         var baseUrl = $"{Request.Scheme}://{Request.Host}";
         Response.ContentType = "text/csv; charset=utf-8";
         Response.Headers.ContentDisposition = "attachment; filename=\"vigie-recherche.csv\"";
-        await using var writer = new StreamWriter(Response.Body, new System.Text.UTF8Encoding(false));
-        await using var csv = CsvWriter.Create(writer, CsvWriterOptions.Default, leaveOpen: true);
-        csv.WriteHeader(["type", "identifiant", "titre", "lieu", "detail", "pertinence", "url"]);
-        foreach (var hit in results.Hits.OrderBy(h => h.Kind).ThenByDescending(h => h.Rank))
-        {
-            await csv.WriteRecordAsync([SearchPage.Names[hit.Kind].Slug, hit.Key, hit.Title, hit.Place ?? "", SearchViews.Detail(hit),
-                hit.Rank.ToString("0.######", CultureInfo.InvariantCulture), baseUrl + SearchViews.Url(hit)], cancellationToken);
-        }
-        await csv.FlushAsync(cancellationToken);
+        Column<SearchHit>[] columns =
+        [
+            new("type", h => SearchPage.Names[h.Kind].Slug), new("identifiant", h => h.Key), new("titre", h => h.Title),
+            new("lieu", h => h.Place ?? ""), new("detail", h => SearchViews.Detail(h)),
+            new("pertinence", h => h.Rank.ToString("0.######", CultureInfo.InvariantCulture)), new("url", h => baseUrl + SearchViews.Url(h)),
+        ];
+        await TableWriter.WriteCsvAsync(Response.Body, columns,
+            results.Hits.OrderBy(h => h.Kind).ThenByDescending(h => h.Rank).ToAsyncEnumerable(), cancellationToken);
         return new EmptyResult();
     }
 

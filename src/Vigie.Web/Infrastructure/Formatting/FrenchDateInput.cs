@@ -61,6 +61,24 @@ public static partial class FrenchDateInput
     }
 
     /// <summary>The date as a form shows it back, in a shape <see cref="TryParse"/> reads.</summary>
+    /// <summary>
+    /// Reads the date of something that happened; returns the French message to show next to the field, or null.
+    /// </summary>
+    public static string? PastDateError(string? text, DateOnly today, string whenMissing, out DateOnly date, out DatePrecision precision)
+    {
+        date = default;
+        precision = DatePrecision.Day;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return whenMissing;
+        }
+        if (!TryParse(text, out date, out precision))
+        {
+            return $"Date non reconnue : « {text.Trim()} ». Écrivez-la {Hint}.";
+        }
+        return date > today ? "Cette date est dans le futur : n'enregistrez que ce qui a eu lieu." : null;
+    }
+
     public static string Format(DateOnly date, DatePrecision precision) => precision == DatePrecision.Day
         ? date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)
         : date.ToString("MMMM yyyy", Fr.Culture);

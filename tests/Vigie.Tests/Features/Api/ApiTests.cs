@@ -36,6 +36,9 @@ public sealed class ApiTests(SearchFixture factory) : IClassFixture<SearchFixtur
 
     [Theory]
     [InlineData("/api/v1/cases?cursor=nimportequoi")]
+    [InlineData("/api/v1/cases?cursor=djF8Y2FzZXN8eA")]
+    [InlineData("/api/v1/contracts?cursor=djF8Y29udHJhY3RzfDk5OTk5OTk5OTk5")]
+    [InlineData("/api/v1/search?q=genetec&type=dossiers&cursor=djF8c2VhcmNofDA")]
     [InlineData("/api/v1/cases?limit=0")]
     [InlineData("/api/v1/cases?annee=12")]
     [InlineData("/api/v1/search")]

@@ -217,6 +217,17 @@ public sealed class CampaignPublicationTests(CampaignPublicationTests.Fixture fi
 
         using var again = await editor.PostAsync(Slug, $"/campagnes/{Slug}/cibles/{target}/dossier");
         Assert.Equal($"/edition/dossiers/{caseId}", again.Headers.Location!.OriginalString);
+
+        // Attached to an unpublished case, the request leaves the public's view, on the campaign as everywhere else.
+        using var anonymous = fixture.CreateBrowserlessClient();
+        var csv = await anonymous.GetStringAsync(new Uri($"/campagnes/{Slug}/export.csv", UriKind.Relative));
+        var row = csv.TrimEnd().Split('\n').Select(l => l.TrimEnd('\r').Split(',')).Single(f => f[3] == "78208");
+        Assert.Equal("non-public", row[Array.IndexOf(CampaignExports.Header, "etape")]);
+        var page = await VigieFactory.ParseAsync(await anonymous.GetAsync(new Uri($"/campagnes/{Slug}", UriKind.Relative)));
+        Assert.DoesNotContain("Élancourt", page.QuerySelector("#resultats")!.TextContent, StringComparison.Ordinal);
+
+        // The other tests of this class read the request as public, unattached.
+        await db.CadaRequests.Where(r => r.Id == request).ExecuteUpdateAsync(s => s.SetProperty(r => r.CaseId, (int?)null));
     }
 
     [Fact]
