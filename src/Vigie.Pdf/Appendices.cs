@@ -67,7 +67,9 @@ internal sealed class AppendixSet : IDisposable
         }
 
         string? reason = null;
-        if (pdf is null)
+        if (pdf is not null && !PagesReadable(pdf))
+            reason = "fichier PDF illisible ou endommagé";
+        else if (pdf is null)
             reason = passwordAsked ? "PDF protégé par mot de passe" : "fichier PDF illisible ou endommagé";
         else if (pdf.PageCount == 0)
             reason = "PDF sans aucune page";
@@ -80,6 +82,22 @@ internal sealed class AppendixSet : IDisposable
         }
         _opened.Add(new Opened(appendix, pdf, null));
         return null;
+    }
+
+    /// <summary>PDFsharp reads the page tree lazily: walk it now, so that a damaged one is reported, not thrown mid-render.</summary>
+    static bool PagesReadable(PdfDocument pdf)
+    {
+        try
+        {
+            var pages = pdf.Pages;
+            for (var i = 0; i < pages.Count; i++)
+                _ = pages[i].Elements;
+            return true;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return false;
+        }
     }
 
     string? OpenImage(Appendix appendix, RenderOptions options)
@@ -131,9 +149,24 @@ internal sealed class AppendixSet : IDisposable
             var first = pdf.PageCount;
             for (var k = 0; k < opened.PageCount; k++)
             {
-                var page = opened.Pdf is { } source ? Inert(pdf.AddPage(source.Pages[k])) : AddImagePage(pdf, opened.Image!);
                 var caption = $"{opened.Source.Caption} — page {k + 1}/{opened.PageCount}";
-                Stamp(page, caption, $"{pdf.PageCount} / {totalPages}", measurer);
+                var count = pdf.PageCount;
+                try
+                {
+                    var page = opened.Pdf is { } source ? Inert(pdf.AddPage(source.Pages[k])) : AddImagePage(pdf, opened.Image!);
+                    Stamp(page, caption, $"{pdf.PageCount} / {totalPages}", measurer);
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    // A damaged page (a reference to nothing, malformed contents): an empty page stands in for it, so
+                    // that the page numbers announced in the footers stay true, and says why.
+                    while (pdf.PageCount > count)
+                        pdf.Pages.RemoveAt(pdf.PageCount - 1);
+                    var blank = pdf.AddPage();
+                    blank.Width = XUnit.FromPoint(Typography.PageWidth);
+                    blank.Height = XUnit.FromPoint(Typography.PageHeight);
+                    Stamp(blank, caption + " — page illisible, non reproduite", $"{pdf.PageCount} / {totalPages}", measurer);
+                }
             }
             group ??= pdf.Outlines.Add("Annexes", pdf.Pages[first], opened: true);
             group.Outlines.Add(opened.Source.OutlineTitle ?? opened.Source.Caption, pdf.Pages[first]);
