@@ -15,6 +15,7 @@ using Vigie.Web.Features.Requests.Deadlines;
 using Vigie.Web.Features.Search;
 using Vigie.Web.Infrastructure;
 using Vigie.Web.Infrastructure.Formatting;
+using Vigie.Web.Infrastructure.Privacy;
 
 namespace Vigie.Web.Features.Api;
 
@@ -120,7 +121,7 @@ public sealed class ApiV1Controller(VigieDbContext db, TimeProvider clock) : Con
         }
         var rows = await communes.OrderBy(m => m.InseeCode).Take(take + 1)
             .Select(m => new ApiCommune(m.InseeCode, m.Name, m.DepartmentCode, m.RegionCode, m.Population, m.PostalCodes,
-                db.Cases.Count(c => c.MunicipalityId == m.Id && c.Status == CaseStatus.Published), "/communes/" + m.InseeCode))
+                db.Cases.Count(c => c.MunicipalityId == m.Id && Visibility.IsPublic(c)), "/communes/" + m.InseeCode))
             .ToListAsync(cancellationToken);
         return Page(rows, rows.Select(r => r.InseeCode).ToList(), take, "communes");
     }
@@ -136,9 +137,9 @@ public sealed class ApiV1Controller(VigieDbContext db, TimeProvider clock) : Con
         {
             return NotFound();
         }
-        var cases = await db.Cases.AsNoTracking().Published().Where(c => c.MunicipalityId == m.Id).OrderBy(c => c.Id).Select(c => c.Slug)
+        var cases = await db.Cases.AsNoTracking().Public().Where(c => c.MunicipalityId == m.Id).OrderBy(c => c.Id).Select(c => c.Slug)
             .ToListAsync(cancellationToken);
-        var requests = await PublicRequests.LoadAsync(db, PublicFilter.PublicOnly(db.CadaRequests)
+        var requests = await PublicRequests.LoadAsync(db, db.CadaRequests
             .Where(r => r.PublicBody!.Kind == PublicBodyKind.Commune && r.PublicBody.MunicipalityId == m.Id), clock.TodayInParis(), cancellationToken);
         var t = TransparencySummary.Of(requests);
         return new ApiCommuneDetail(m.InseeCode, m.Name, m.DepartmentCode, m.RegionCode, m.Population, m.PostalCodes, m.IntercommunalitySiren, cases,
@@ -161,7 +162,7 @@ public sealed class ApiV1Controller(VigieDbContext db, TimeProvider clock) : Con
             vendors = vendors.Where(v => string.Compare(v.Slug, after) > 0);
         }
         var rows = await vendors.OrderBy(v => v.Slug).Take(take + 1)
-            .Select(v => new ApiVendor(v.Slug, v.Name, v.Country, v.Website, v.Description, v.Cases.Count(c => c.Status == CaseStatus.Published),
+            .Select(v => new ApiVendor(v.Slug, v.Name, v.Country, v.Website, v.Description, v.Cases.Count(c => Visibility.IsPublic(c)),
                 "/prestataires/" + v.Slug))
             .ToListAsync(cancellationToken);
         return Page(rows, rows.Select(r => r.Slug).ToList(), take, "vendors");
@@ -173,7 +174,7 @@ public sealed class ApiV1Controller(VigieDbContext db, TimeProvider clock) : Con
     public async Task<ActionResult<ApiVendor>> Vendor(string slug, CancellationToken cancellationToken)
     {
         var vendor = await db.Vendors.AsNoTracking().Where(v => v.Slug == slug)
-            .Select(v => new ApiVendor(v.Slug, v.Name, v.Country, v.Website, v.Description, v.Cases.Count(c => c.Status == CaseStatus.Published),
+            .Select(v => new ApiVendor(v.Slug, v.Name, v.Country, v.Website, v.Description, v.Cases.Count(c => Visibility.IsPublic(c)),
                 "/prestataires/" + v.Slug))
             .FirstOrDefaultAsync(cancellationToken);
         return vendor is null ? NotFound() : vendor;
@@ -184,7 +185,7 @@ public sealed class ApiV1Controller(VigieDbContext db, TimeProvider clock) : Con
     [EndpointSummary("Technologies")]
     public async Task<ActionResult<ApiPage<ApiTechnology>>> Technologies(CancellationToken cancellationToken) =>
         new ApiPage<ApiTechnology>(await db.Technologies.AsNoTracking().OrderBy(t => t.Position)
-            .Select(t => new ApiTechnology(t.Slug, t.Name, t.Description, t.Cases.Count(c => c.Status == CaseStatus.Published), "/technologies/" + t.Slug))
+            .Select(t => new ApiTechnology(t.Slug, t.Name, t.Description, t.Cases.Count(c => Visibility.IsPublic(c)), "/technologies/" + t.Slug))
             .ToListAsync(cancellationToken), null, null);
 
     /// <summary>Contracts of published cases, by id, with the site's filters.</summary>
@@ -274,7 +275,7 @@ public sealed class ApiV1Controller(VigieDbContext db, TimeProvider clock) : Con
     [ProducesResponseType(StatusCodes.Status404NotFound)]
     public async Task<ActionResult<ApiRequest>> RequestById(int id, CancellationToken cancellationToken)
     {
-        var found = await PublicRequests.LoadAsync(db, PublicFilter.PublicOnly(db.CadaRequests).Where(r => r.Id == id), clock.TodayInParis(), cancellationToken);
+        var found = await PublicRequests.LoadAsync(db, db.CadaRequests.Where(r => r.Id == id), clock.TodayInParis(), cancellationToken);
         if (found.Count == 0)
         {
             return NotFound();
@@ -286,7 +287,7 @@ public sealed class ApiV1Controller(VigieDbContext db, TimeProvider clock) : Con
             r.Id,
             r.Subject,
             new ApiBody(body.Name, body.Kind.ToString(), body.DepartmentCode),
-            r.Case is { Status: CaseStatus.Published } c ? new ApiCaseRef(c.Slug, c.Title) : null,
+            r.Case is { } c ? new ApiCaseRef(c.Slug, c.Title) : null,
             view.Analysis.State.ToString(),
             view.Analysis.StateLabel,
             view.Documents.Select((d, i) => new ApiRequestedDocument(i + 1, d.Title,
@@ -369,7 +370,7 @@ public sealed class ApiV1Controller(VigieDbContext db, TimeProvider clock) : Con
             next, next is null ? null : NextUrl(next));
     }
 
-    private IQueryable<Document> PublicDocuments() => db.Documents.AsNoTracking().PublicOnly();
+    private IQueryable<Document> PublicDocuments() => db.Documents.AsNoTracking().Public();
 
     private static ApiDocument ToApi(Document d)
     {

@@ -1,8 +1,8 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
 using Vigie.Web.Data;
-using Vigie.Web.Data.Entities;
 using Vigie.Web.Features.Requests.Deadlines;
+using Vigie.Web.Infrastructure.Privacy;
 
 namespace Vigie.Web.Features.Browse;
 
@@ -14,7 +14,7 @@ public sealed record BrowseChoices(IReadOnlyList<Choice> Departments, IReadOnlyL
 {
     public static async Task<BrowseChoices> LoadAsync(VigieDbContext db, CancellationToken cancellationToken)
     {
-        var years = await db.Contracts.Where(k => k.SignedOn != null && k.Case!.Status == CaseStatus.Published)
+        var years = await db.Contracts.Public().Where(k => k.SignedOn != null)
             .Select(k => k.SignedOn!.Value.Year).Distinct().OrderByDescending(y => y).ToListAsync(cancellationToken);
         return new BrowseChoices(
             await db.Departments.AsNoTracking().OrderBy(d => d.Code).Select(d => new Choice(d.Code, d.Code + " — " + d.Name)).ToListAsync(cancellationToken),

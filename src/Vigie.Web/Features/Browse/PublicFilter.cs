@@ -2,8 +2,8 @@ using System.ComponentModel.DataAnnotations;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
 using Vigie.Web.Data.Entities;
-using Vigie.Web.Features.Cases;
 using Vigie.Web.Features.Requests.Deadlines;
+using Vigie.Web.Infrastructure.Privacy;
 
 namespace Vigie.Web.Features.Browse;
 
@@ -97,7 +97,7 @@ public sealed partial class PublicFilter : IValidatableObject
 
     public IQueryable<Case> Apply(IQueryable<Case> cases)
     {
-        cases = cases.Published();
+        cases = cases.Public();
         if (Departement is not null)
         {
             cases = cases.Where(c => c.Municipality!.DepartmentCode == Departement);
@@ -116,7 +116,7 @@ public sealed partial class PublicFilter : IValidatableObject
         }
         if (Etat is { } state)
         {
-            cases = cases.Where(c => c.CadaRequests.Any(r => r.IsPublic && r.State == state));
+            cases = cases.Where(c => c.CadaRequests.Any(r => Visibility.IsPublic(r) && r.State == state));
         }
         if (Annee is int year)
         {
@@ -129,7 +129,7 @@ public sealed partial class PublicFilter : IValidatableObject
     /// <summary>Contracts of published cases; the place is the buyer's, else the case's commune.</summary>
     public IQueryable<Contract> Apply(IQueryable<Contract> contracts)
     {
-        contracts = contracts.Where(k => k.Case!.Status == CaseStatus.Published);
+        contracts = contracts.Public();
         if (Departement is not null)
         {
             contracts = contracts.Where(k => (k.BuyerMunicipality != null ? k.BuyerMunicipality.DepartmentCode : k.Case!.Municipality!.DepartmentCode) == Departement);
@@ -148,7 +148,7 @@ public sealed partial class PublicFilter : IValidatableObject
         }
         if (Etat is { } state)
         {
-            contracts = contracts.Where(k => k.Case!.CadaRequests.Any(r => r.IsPublic && r.State == state));
+            contracts = contracts.Where(k => k.Case!.CadaRequests.Any(r => Visibility.IsPublic(r) && r.State == state));
         }
         if (Annee is int year)
         {
@@ -161,7 +161,7 @@ public sealed partial class PublicFilter : IValidatableObject
     /// <summary>Public requests, not attached to an unpublished case; the place is the body's department, else the case's.</summary>
     public IQueryable<CadaRequest> Apply(IQueryable<CadaRequest> requests)
     {
-        requests = PublicOnly(requests);
+        requests = requests.Public();
         if (Departement is not null)
         {
             requests = requests.Where(r => r.PublicBody!.DepartmentCode == Departement
@@ -191,10 +191,6 @@ public sealed partial class PublicFilter : IValidatableObject
         }
         return requests;
     }
-
-    /// <summary>What anyone may see of the requests: public ones, not attached to an unpublished case.</summary>
-    public static IQueryable<CadaRequest> PublicOnly(IQueryable<CadaRequest> requests) =>
-        requests.Where(r => r.IsPublic && (r.CaseId == null || r.Case!.Status == CaseStatus.Published));
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

@@ -10,6 +10,7 @@ using Vigie.Web.Features.Requests;
 using Vigie.Web.Features.Requests.Deadlines;
 using Vigie.Web.Features.Requests.Letters;
 using Vigie.Web.Infrastructure.Formatting;
+using Vigie.Web.Infrastructure.Privacy;
 
 namespace Vigie.Web.Features.Campaigns;
 
@@ -34,7 +35,7 @@ public sealed class CampaignExports(VigieDbContext db, RequestAnalyser analyser)
         var targets = await db.CampaignTargets.AsNoTracking().Where(t => t.CampaignId == campaign.Id)
             .Include(t => t.PublicBody!).ThenInclude(b => b.Municipality)
             .ToListAsync(cancellationToken);
-        var requests = await analyser.Full().AsNoTracking().Where(r => r.CampaignId == campaign.Id).Include(r => r.Case)
+        var requests = await analyser.Full().AsNoTracking().Where(r => r.CampaignId == campaign.Id).Include(r => r.Case).Include(r => r.Campaign)
             .ToDictionaryAsync(r => r.Id, cancellationToken);
         await using var csv = CsvWriter.Create(writer, CsvWriterOptions.Default, leaveOpen: true);
         csv.WriteHeader(Header);
@@ -48,7 +49,7 @@ public sealed class CampaignExports(VigieDbContext db, RequestAnalyser analyser)
                 Number(body.Id), body.Name, Labels.Of(body.Kind), body.Municipality?.InseeCode ?? "", body.DepartmentCode ?? "",
                 body.Municipality?.Population is { } p ? Number(p) : "",
             };
-            if (request is null || !(team || (request.IsPublic && (request.Case is null || request.Case.Status == CaseStatus.Published))))
+            if (request is null || !(team || Visibility.IsPublic(request)))
             {
                 var blank = Enumerable.Repeat("", Header.Length - identityFields.Length).ToArray();
                 if (request is not null)
@@ -75,7 +76,7 @@ public sealed class CampaignExports(VigieDbContext db, RequestAnalyser analyser)
             [
                 .. identityFields,
                 Number(request.Id),
-                request.IsPublic ? "oui" : "non",
+                Visibility.IsPublic(request) ? "oui" : "non",
                 team ? (request.RequesterId is null ? "non" : "oui") : "",
                 analysis.State.ToString(),
                 analysis.StateLabel,

@@ -3,6 +3,7 @@ using Vigie.Web.Data;
 using Vigie.Web.Data.Entities;
 using Vigie.Web.Features.Requests;
 using Vigie.Web.Features.Requests.Deadlines;
+using Vigie.Web.Infrastructure.Privacy;
 
 namespace Vigie.Web.Features.Campaigns;
 
@@ -44,8 +45,7 @@ public sealed class CampaignQueries(VigieDbContext db, RequestAnalyser analyser)
                     t.CadaRequest.NextDeadlineKind,
                     t.CadaRequest.NextAction,
                     t.CadaRequest.SentOn,
-                    // What the public may see of it: the site's rule (public, and not attached to an unpublished case).
-                    IsPublic = t.CadaRequest.IsPublic && (t.CadaRequest.CaseId == null || t.CadaRequest.Case!.Status == CaseStatus.Published),
+                    IsPublic = Visibility.IsPublic(t.CadaRequest),
                     t.CadaRequest.RequesterId,
                     RequesterName = withNames && t.CadaRequest.Requester != null ? t.CadaRequest.Requester.DisplayName : null,
                     t.CadaRequest.CaseId,
@@ -123,7 +123,7 @@ public sealed class CampaignQueries(VigieDbContext db, RequestAnalyser analyser)
     {
         var today = analyser.Today;
         var requests = await analyser.Full().AsNoTracking()
-            .Where(r => r.CampaignId == campaign.Id && r.SentOn != null && (team || (r.IsPublic && (r.CaseId == null || r.Case!.Status == CaseStatus.Published))))
+            .Where(r => r.CampaignId == campaign.Id && r.SentOn != null && (team || Visibility.IsPublic(r)))
             .Include(r => r.Case)
             .ToListAsync(cancellationToken);
         var targets = await db.CampaignTargets.AsNoTracking().Where(t => t.CampaignId == campaign.Id && t.CadaRequestId != null)

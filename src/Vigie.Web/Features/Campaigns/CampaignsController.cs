@@ -11,6 +11,7 @@ using Vigie.Web.Features.Requests.Deadlines;
 using Vigie.Web.Infrastructure;
 using Vigie.Web.Infrastructure.Formatting;
 using Vigie.Web.Infrastructure.Markdown;
+using Vigie.Web.Infrastructure.Privacy;
 using Vigie.Web.Infrastructure.Security;
 using Vigie.Web.Infrastructure.Text;
 
@@ -32,16 +33,14 @@ public sealed class CampaignsController(
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var viewer = CampaignViewer.Of(User);
-        var campaigns = await db.Campaigns.AsNoTracking()
-            .Where(c => viewer.IsMember || (!c.IsDemonstration && c.Status != CampaignStatus.Preparing))
+        var campaigns = await db.Campaigns.AsNoTracking().VisibleTo(viewer.Viewer)
             .OrderBy(c => c.Status == CampaignStatus.Closed).ThenByDescending(c => c.CreatedAt)
             .Select(c => new
             {
                 Campaign = c,
                 Targets = db.CampaignTargets.Count(t => t.CampaignId == c.Id),
-                Sent = db.CadaRequests.Count(r => r.CampaignId == c.Id && r.SentOn != null
-                    && (viewer.IsMember || (r.IsPublic && (r.CaseId == null || r.Case!.Status == CaseStatus.Published)))),
-                Answered = db.CadaRequests.Count(r => r.CampaignId == c.Id && (viewer.IsMember || (r.IsPublic && (r.CaseId == null || r.Case!.Status == CaseStatus.Published)))
+                Sent = db.CadaRequests.Count(r => r.CampaignId == c.Id && r.SentOn != null && (viewer.IsMember || Visibility.IsPublic(r))),
+                Answered = db.CadaRequests.Count(r => r.CampaignId == c.Id && (viewer.IsMember || Visibility.IsPublic(r))
                     && r.Events.Any(e => e.DeletedAt == null && (e.Kind == RequestEventKind.ReplyReceived || e.Kind == RequestEventKind.ExplicitRefusal))),
             })
             .ToListAsync(cancellationToken);
@@ -331,7 +330,7 @@ public sealed class CampaignsController(
     {
         var team = viewer.IsMember;
         var manage = viewer.CanManage(campaign);
-        var rows = await queries.RowsAsync(campaign.Id, team, manage, cancellationToken);
+        var rows = await queries.RowsAsync(campaign.Id, team, viewer.SeesClaimants(campaign), cancellationToken);
         var filtered = CampaignQueries.Filter(rows, filter, viewer.UserId, team);
         var pageCount = Math.Max(1, (filtered.Count + PageSize - 1) / PageSize);
         filter.Page = Math.Clamp(filter.Page, 1, pageCount);
@@ -468,7 +467,7 @@ public sealed class CampaignsController(
     /// Whether the campaign's requests are public: the campaign says so, and is itself public. A campaign in preparation
     /// does not announce its requests on the commune pages before they are sent; a demonstration never does.
     /// </summary>
-    public static bool RequestsShownPublicly(Campaign campaign) => campaign.RequestsArePublic && CampaignViewer.IsPublic(campaign);
+    public static bool RequestsShownPublicly(Campaign campaign) => campaign.RequestsArePublic && Visibility.IsPublic(campaign);
 
     public static string Label(CampaignStatus status) => status switch
     {

@@ -7,6 +7,7 @@ using Vigie.Web.Data.Entities;
 using Vigie.Web.Features.Cases;
 using Vigie.Web.Features.Documents.Storage;
 using Vigie.Web.Infrastructure;
+using Vigie.Web.Infrastructure.Privacy;
 
 namespace Vigie.Web.Features.CaseFiles;
 
@@ -23,15 +24,15 @@ public sealed class CaseFileService(VigieDbContext db, IDocumentStore store, Cas
 {
     public async Task<CaseFile?> GetAsync(string slug, CancellationToken cancellationToken)
     {
-        var stamp = await db.Cases.AsNoTracking().Published().Where(c => c.Slug == slug)
+        var stamp = await db.Cases.AsNoTracking().Public().Where(c => c.Slug == slug)
             .Select(c => new
             {
                 c.UpdatedAt,
-                Requests = c.CadaRequests.Where(r => r.IsPublic).Max(r => (DateTimeOffset?)r.UpdatedAt),
-                RequestCount = c.CadaRequests.Count(r => r.IsPublic),
-                Documents = c.Documents.Count(d => d.IsPublic),
-                LastDocument = c.Documents.Where(d => d.IsPublic).Max(d => (int?)d.Id),
-                Processed = c.Documents.Count(d => d.IsPublic && d.File != null && d.File.Status != ProcessingStatus.Pending),
+                Requests = c.CadaRequests.Where(r => Visibility.IsPublic(r)).Max(r => (DateTimeOffset?)r.UpdatedAt),
+                RequestCount = c.CadaRequests.Count(r => Visibility.IsPublic(r)),
+                Documents = c.Documents.Count(d => Visibility.IsPublic(d)),
+                LastDocument = c.Documents.Where(d => Visibility.IsPublic(d)).Max(d => (int?)d.Id),
+                Processed = c.Documents.Count(d => Visibility.IsPublic(d) && d.File != null && d.File.Status != ProcessingStatus.Pending),
             })
             .FirstOrDefaultAsync(cancellationToken);
         if (stamp is null)

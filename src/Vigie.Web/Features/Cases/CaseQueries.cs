@@ -3,18 +3,16 @@ using Vigie.Web.Data;
 using Vigie.Web.Data.Entities;
 using Vigie.Web.Features.Requests;
 using Vigie.Web.Infrastructure.Markdown;
+using Vigie.Web.Infrastructure.Privacy;
 
 namespace Vigie.Web.Features.Cases;
 
 public static class CaseQueries
 {
-    public static IQueryable<Case> Published(this IQueryable<Case> cases) =>
-        cases.Where(c => c.Status == CaseStatus.Published);
-
     /// <summary>A published case with all its parts: one query per collection (split query), never one per row.</summary>
     public static async Task<CasePage?> LoadPublishedPageAsync(VigieDbContext db, string slug, DateOnly today, CancellationToken cancellationToken)
     {
-        var entity = await db.Cases.AsNoTracking().Published()
+        var entity = await db.Cases.AsNoTracking().Public()
             .Where(c => c.Slug == slug)
             .Include(c => c.Municipality!).ThenInclude(m => m.Department)
             .Include(c => c.Technologies.OrderBy(t => t.Position))
@@ -24,13 +22,14 @@ public static class CaseQueries
             .Include(c => c.Fundings.OrderBy(f => f.Position))
             .Include(c => c.TimelineEvents.OrderBy(e => e.OccurredOn))
             .Include(c => c.Quotes.OrderBy(q => q.Position))
-            .Include(c => c.Documents.Where(d => d.IsPublic).OrderBy(d => d.Date))
             .AsSplitQuery()
             .FirstOrDefaultAsync(cancellationToken);
         if (entity is null)
         {
             return null;
         }
+        var documents = await db.Documents.AsNoTracking().Public().Where(d => d.CaseId == entity.Id)
+            .OrderBy(d => d.Date).ThenBy(d => d.Id).ToListAsync(cancellationToken);
         var requests = await PublicRequests.LoadAsync(db, db.CadaRequests.Where(r => r.CaseId == entity.Id), today, cancellationToken);
         var sourceNumbers = entity.Sources.Select(s => s.Number).ToHashSet();
         return new CasePage(
@@ -42,7 +41,7 @@ public static class CaseQueries
             entity.TimelineEvents,
             entity.Quotes,
             requests,
-            entity.Documents);
+            documents);
     }
 
     public static IQueryable<CaseListItem> ToListItems(this IQueryable<Case> cases) => cases

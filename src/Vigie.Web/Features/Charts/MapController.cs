@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Vigie.Web.Data;
-using Vigie.Web.Features.Cases;
 using Vigie.Web.Infrastructure;
+using Vigie.Web.Infrastructure.Privacy;
 
 namespace Vigie.Web.Features.Charts;
 
@@ -23,7 +23,7 @@ public sealed class MapController(VigieDbContext db, FranceMap map) : Controller
 
     public static async Task<IReadOnlyList<DepartmentCount>> CountsAsync(VigieDbContext db, CancellationToken cancellationToken)
     {
-        var cases = await db.Cases.Published().GroupBy(c => c.Municipality!.DepartmentCode)
+        var cases = await db.Cases.Public().GroupBy(c => c.Municipality!.DepartmentCode)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var departments = await db.Departments.AsNoTracking().OrderBy(d => d.Code).Select(d => new { d.Code, d.Name }).ToListAsync(cancellationToken);
         return departments.Select(d => new DepartmentCount(d.Code, d.Name, cases.GetValueOrDefault(d.Code))).ToList();

@@ -2,43 +2,20 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Vigie.Web.Data;
 using Vigie.Web.Data.Entities;
+using Vigie.Web.Infrastructure.Privacy;
 using Vigie.Web.Infrastructure.Security;
 
 namespace Vigie.Web.Features.Documents;
 
 /// <summary>
-/// Who sees and who adds documents. Everyone sees public documents that are not attached to an unpublished case.
-/// Editors see everything. A volunteer also sees the documents they uploaded and those of the cases they created.
-/// Private is the default, since a volunteer's letters carry their name and address.
+/// Who adds and changes documents. Who sees them is <see cref="Visibility"/>'s to say: the public sees a document marked
+/// public once its case is published and its request (if any) is public; its uploader, the requester and editors see
+/// it always. Private is the default, since a volunteer's letters carry their name and address.
 /// </summary>
 public static class DocumentAccess
 {
-    public static IQueryable<Document> VisibleTo(this IQueryable<Document> documents, ClaimsPrincipal user)
-    {
-        if (user.IsEditor())
-        {
-            return documents;
-        }
-        if (user.UserId() is not int id || !user.IsInRole(Roles.Volunteer))
-        {
-            return documents.PublicOnly();
-        }
-        return documents.Where(d => (d.IsPublic && (d.CaseId == null || d.Case!.Status == CaseStatus.Published)
-                && (d.CadaRequestId == null || (d.CadaRequest!.IsPublic && (d.CadaRequest.CaseId == null || d.CadaRequest.Case!.Status == CaseStatus.Published))))
-            || d.UploadedById == id || d.Case!.CreatedById == id);
-    }
-
-    /// <summary>
-    /// What anyone may see: public documents not attached to an unpublished case, nor to a request the public may not
-    /// see (a private one, or one of an unpublished case). The site's pages, the search and the API share this rule.
-    /// </summary>
-    public static IQueryable<Document> PublicOnly(this IQueryable<Document> documents) =>
-        documents.Where(d => d.IsPublic && (d.CaseId == null || d.Case!.Status == CaseStatus.Published)
-            && (d.CadaRequestId == null || (d.CadaRequest!.IsPublic && (d.CadaRequest.CaseId == null || d.CadaRequest.Case!.Status == CaseStatus.Published))));
-
-    /// <summary>Whether the request's details (authority, subject) may be shown to this user.</summary>
-    public static bool CanSeeRequest(ClaimsPrincipal user, CadaRequest request) =>
-        request.IsPublic || user.IsEditor() || (user.UserId() is int id && request.RequesterId == id);
+    public static IQueryable<Document> VisibleTo(this IQueryable<Document> documents, ClaimsPrincipal user) =>
+        documents.VisibleTo(Viewer.Of(user));
 
     /// <summary>May change the document's description, visibility and redaction notes.</summary>
     public static bool CanEdit(ClaimsPrincipal user, Document document) =>
@@ -58,7 +35,9 @@ public static class DocumentAccess
         CadaRequest? request = null;
         if (requestId is int rid)
         {
-            request = await db.CadaRequests.AsNoTracking().Include(r => r.PublicBody).SingleOrDefaultAsync(r => r.Id == rid, cancellationToken);
+            // Only to a request the member may see: its subject and body are shown on the form.
+            request = await db.CadaRequests.AsNoTracking().VisibleTo(Viewer.Of(user)).Include(r => r.PublicBody)
+                .SingleOrDefaultAsync(r => r.Id == rid, cancellationToken);
             if (request is null || (caseId is int cid && request.CaseId != cid))
             {
                 return null;
@@ -74,8 +53,15 @@ public static class DocumentAccess
             : db.Cases.AsNoTracking().AttachableCases(user);
         var target = await cases.Where(c => c.Id == caseId)
             .Select(c => new { c.Id, c.Title, c.Slug }).SingleOrDefaultAsync(cancellationToken);
-        return target is null ? null : new ResolvedTarget(target.Id, target.Title, target.Slug, request?.Id, request?.Subject, request?.PublicBody?.Name);
+        if (target is null)
+        {
+            return null;
+        }
+        var requestIsPublic = request is not null && await db.CadaRequests.Public().AnyAsync(r => r.Id == request.Id, cancellationToken);
+        return new ResolvedTarget(target.Id, target.Title, target.Slug, request?.Id, request?.Subject, request?.PublicBody?.Name, requestIsPublic);
     }
 }
 
-public sealed record ResolvedTarget(int CaseId, string CaseTitle, string CaseSlug, int? RequestId, string? RequestSubject, string? RequestAuthority);
+/// <summary>Where an upload goes. <c>RequestIsPublic</c>: whether the public sees the request now (a document marked public on a request that is not stays private).</summary>
+public sealed record ResolvedTarget(int CaseId, string CaseTitle, string CaseSlug, int? RequestId, string? RequestSubject, string? RequestAuthority,
+    bool RequestIsPublic);

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Html;
 using Microsoft.EntityFrameworkCore;
 using Vigie.Web.Data;
 using Vigie.Web.Data.Entities;
+using Vigie.Web.Infrastructure.Privacy;
 
 namespace Vigie.Web.Features.Documents;
 
@@ -44,7 +45,7 @@ public static class DocumentSearch
                 d.Title,
                 d.Kind,
                 d.Date,
-                d.IsPublic,
+                IsPublic = Visibility.IsPublic(d),
                 d.File!.Format,
                 p.Number,
                 Snippet = query.GetResultHeadline(Configuration, p.Text, HeadlineOptions),

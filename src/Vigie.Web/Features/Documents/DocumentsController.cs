@@ -5,6 +5,7 @@ using Microsoft.Net.Http.Headers;
 using Vigie.Web.Data;
 using Vigie.Web.Data.Entities;
 using Vigie.Web.Features.Documents.Storage;
+using Vigie.Web.Infrastructure.Privacy;
 using Vigie.Web.Infrastructure.Security;
 
 namespace Vigie.Web.Features.Documents;
@@ -38,7 +39,7 @@ public sealed class DocumentsController(VigieDbContext db, IDocumentStore store)
         string? caseTitle = null;
         if (dossier is int caseId)
         {
-            caseTitle = await db.Cases.Where(c => c.Id == caseId && (c.Status == CaseStatus.Published || User.IsEditor() || c.CreatedById == User.UserId()))
+            caseTitle = await db.Cases.VisibleTo(Viewer.Of(User)).Where(c => c.Id == caseId)
                 .Select(c => c.Title).SingleOrDefaultAsync(cancellationToken);
             if (caseTitle is null)
             {
@@ -55,7 +56,7 @@ public sealed class DocumentsController(VigieDbContext db, IDocumentStore store)
                 documents = documents.Where(d => d.CaseId == id);
             }
             recent = await documents.OrderByDescending(d => d.UploadedAt ?? DateTimeOffset.MinValue).ThenByDescending(d => d.Id).Take(50)
-                .Select(d => new DocumentListItem(d.Id, d.Title, d.Kind, d.Date, d.IsPublic, d.File == null ? null : d.File.Format,
+                .Select(d => new DocumentListItem(d.Id, d.Title, d.Kind, d.Date, Visibility.IsPublic(d), d.File == null ? null : d.File.Format,
                     d.File == null ? null : d.File.Status, d.Case == null ? null : d.Case.Title))
                 .ToListAsync(cancellationToken);
         }
@@ -68,7 +69,8 @@ public sealed class DocumentsController(VigieDbContext db, IDocumentStore store)
     public async Task<IActionResult> Show(int id, CancellationToken cancellationToken)
     {
         var document = await db.Documents.AsNoTracking().VisibleTo(User)
-            .Include(d => d.Case).Include(d => d.CadaRequest).ThenInclude(r => r!.Case).Include(d => d.CadaRequest).ThenInclude(r => r!.PublicBody).Include(d => d.File)
+            .Include(d => d.Case).Include(d => d.CadaRequest).ThenInclude(r => r!.Case).Include(d => d.CadaRequest).ThenInclude(r => r!.PublicBody)
+            .Include(d => d.CadaRequest).ThenInclude(r => r!.Campaign).Include(d => d.File)
             .SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
         if (document is null)
         {
@@ -78,15 +80,16 @@ public sealed class DocumentsController(VigieDbContext db, IDocumentStore store)
             ? await db.FilePages.AsNoTracking().Where(p => p.FileId == fileId).OrderBy(p => p.Number)
                 .Select(p => new PageView(p.Number, p.Text, p.ThumbnailSha256 != null)).ToListAsync(cancellationToken)
             : [];
+        var viewer = Viewer.Of(User);
         var request = document.CadaRequest;
-        var requestVisible = request is not null && DocumentAccess.CanSeeRequest(User, request);
-        var caseVisible = document.Case is { } c && (c.Status == CaseStatus.Published || User.IsEditor() || c.CreatedById == User.UserId());
+        var requestVisible = request is not null && Visibility.CanSee(viewer, request);
+        var caseVisible = document.Case is { } c && Visibility.CanSee(viewer, c);
         var provenance = new Provenance(document.ReceivedOn,
             requestVisible ? request!.Id : null, requestVisible ? request!.Subject : null, requestVisible ? request!.PublicBody?.Name : null,
             requestVisible ? request!.SentOn : null, request is not null && !requestVisible,
             caseVisible ? document.Case!.Title : null, caseVisible ? document.Case!.Slug : null,
-            document.Case?.Status == CaseStatus.Published, document.UploadedAt);
-        return View(new DocumentPage(document, document.File, provenance, pages, DocumentAccess.CanEdit(User, document)));
+            document.Case is { } published && Visibility.IsPublic(published), document.UploadedAt);
+        return View(new DocumentPage(document, document.File, provenance, pages, DocumentAccess.CanEdit(User, document), Visibility.IsPublic(document)));
     }
 
     /// <summary>The file itself: shown by the browser for PDFs, images and text, downloaded otherwise.</summary>

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Vigie.Web.Data;
 using Vigie.Web.Data.Entities;
-using Vigie.Web.Features.Cases;
+using Vigie.Web.Infrastructure.Privacy;
 
 namespace Vigie.Web.Features.Exports;
 
@@ -37,7 +37,7 @@ public sealed class ExportFilter
 
     public IQueryable<Case> Apply(VigieDbContext db)
     {
-        var cases = db.Cases.Published();
+        var cases = db.Cases.Public();
         if (!string.IsNullOrEmpty(Departement))
         {
             cases = cases.Where(c => c.Municipality!.DepartmentCode == Departement);
@@ -52,7 +52,7 @@ public sealed class ExportFilter
         }
         if (EtatDemande is { } state)
         {
-            cases = cases.Where(c => c.CadaRequests.Any(r => r.IsPublic && r.State == state));
+            cases = cases.Where(c => c.CadaRequests.Any(r => Visibility.IsPublic(r) && r.State == state));
         }
         if (Annee is int year)
         {

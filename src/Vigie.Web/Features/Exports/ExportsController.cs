@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 using Vigie.Web.Data;
 using Vigie.Web.Data.Entities;
+using Vigie.Web.Infrastructure.Privacy;
 
 namespace Vigie.Web.Features.Exports;
 
@@ -94,7 +95,7 @@ public sealed class ExportsController(VigieDbContext db, ExportSignal signal, Ex
         await db.Departments.AsNoTracking().OrderBy(d => d.Code).ToListAsync(cancellationToken),
         await db.Technologies.AsNoTracking().OrderBy(t => t.Position).ToListAsync(cancellationToken),
         await db.Vendors.AsNoTracking().OrderBy(v => v.Name).ToListAsync(cancellationToken),
-        await db.Cases.CountAsync(c => c.Status == CaseStatus.Published, cancellationToken));
+        await db.Cases.Public().CountAsync(cancellationToken));
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -7,8 +7,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Vigie.Web.Data;
 using Vigie.Web.Data.Entities;
-using Vigie.Web.Features.Cases;
 using Vigie.Web.Infrastructure;
+using Vigie.Web.Infrastructure.Privacy;
 
 namespace Vigie.Web.Features.Feeds;
 
@@ -22,7 +22,7 @@ public sealed class FeedsController(VigieDbContext db, IOptions<VigieOptions> op
     [HttpGet("flux/dossiers.atom")]
     [OutputCache(PolicyName = CachePolicies.Public)]
     public Task<IActionResult> All(CancellationToken cancellationToken) =>
-        FeedAsync("Vigie — dossiers", "/dossiers", "/flux/dossiers.atom", db.Cases.Published(), cancellationToken);
+        FeedAsync("Vigie — dossiers", "/dossiers", "/flux/dossiers.atom", db.Cases.Public(), cancellationToken);
 
     [HttpGet("communes/{code}/flux.atom")]
     [OutputCache(PolicyName = CachePolicies.Public)]
@@ -30,7 +30,7 @@ public sealed class FeedsController(VigieDbContext db, IOptions<VigieOptions> op
     {
         var m = await db.Municipalities.AsNoTracking().FirstOrDefaultAsync(x => x.InseeCode == code, cancellationToken);
         return m is null ? NotFound() : await FeedAsync($"Vigie — {m.Name} ({m.DepartmentCode})", $"/communes/{m.InseeCode}",
-            $"/communes/{m.InseeCode}/flux.atom", db.Cases.Published().Where(c => c.MunicipalityId == m.Id), cancellationToken);
+            $"/communes/{m.InseeCode}/flux.atom", db.Cases.Public().Where(c => c.MunicipalityId == m.Id), cancellationToken);
     }
 
     [HttpGet("technologies/{slug}/flux.atom")]
@@ -39,7 +39,7 @@ public sealed class FeedsController(VigieDbContext db, IOptions<VigieOptions> op
     {
         var t = await db.Technologies.AsNoTracking().FirstOrDefaultAsync(x => x.Slug == slug, cancellationToken);
         return t is null ? NotFound() : await FeedAsync($"Vigie — {t.Name}", $"/technologies/{t.Slug}", $"/technologies/{t.Slug}/flux.atom",
-            db.Cases.Published().Where(c => c.Technologies.Any(x => x.Id == t.Id)), cancellationToken);
+            db.Cases.Public().Where(c => c.Technologies.Any(x => x.Id == t.Id)), cancellationToken);
     }
 
     [HttpGet("prestataires/{slug}/flux.atom")]
@@ -48,7 +48,7 @@ public sealed class FeedsController(VigieDbContext db, IOptions<VigieOptions> op
     {
         var v = await db.Vendors.AsNoTracking().FirstOrDefaultAsync(x => x.Slug == slug, cancellationToken);
         return v is null ? NotFound() : await FeedAsync($"Vigie — {v.Name}", $"/prestataires/{v.Slug}", $"/prestataires/{v.Slug}/flux.atom",
-            db.Cases.Published().Where(c => c.Vendors.Any(x => x.Id == v.Id)), cancellationToken);
+            db.Cases.Public().Where(c => c.Vendors.Any(x => x.Id == v.Id)), cancellationToken);
     }
 
     private async Task<IActionResult> FeedAsync(string title, string pagePath, string selfPath, IQueryable<Case> cases, CancellationToken cancellationToken)

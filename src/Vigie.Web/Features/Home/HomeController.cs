@@ -6,6 +6,7 @@ using Vigie.Web.Data;
 using Vigie.Web.Features.Cases;
 using Vigie.Web.Features.Requests.Deadlines;
 using Vigie.Web.Infrastructure;
+using Vigie.Web.Infrastructure.Privacy;
 
 namespace Vigie.Web.Features.Home;
 
@@ -19,17 +20,17 @@ public sealed class HomeController(VigieDbContext db, Charts.FranceMap franceMap
     [OutputCache(PolicyName = CachePolicies.Public)]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
-        var published = db.Cases.AsNoTracking().Published();
+        var published = db.Cases.AsNoTracking().Public();
         var latest = await published.ToListItems().Take(6).ToListAsync(cancellationToken);
         var caseCount = await published.CountAsync(cancellationToken);
         var municipalityCount = await published.Select(c => c.MunicipalityId).Distinct().CountAsync(cancellationToken);
         var vendorCount = await published.SelectMany(c => c.Vendors).Select(v => v.Id).Distinct().CountAsync(cancellationToken);
-        var requestCount = await published.SelectMany(c => c.CadaRequests).CountAsync(r => r.IsPublic, cancellationToken);
+        var requestCount = await published.SelectMany(c => c.CadaRequests).CountAsync(r => Visibility.IsPublic(r), cancellationToken);
         var map = await Charts.MapController.CountsAsync(db, cancellationToken);
         var bars = await db.Technologies.AsNoTracking().OrderBy(t => t.Position)
-            .Select(t => new Charts.Bar(t.Name, t.Cases.Count(c => c.Status == Data.Entities.CaseStatus.Published), "/technologies/" + t.Slug))
+            .Select(t => new Charts.Bar(t.Name, t.Cases.Count(c => Visibility.IsPublic(c)), "/technologies/" + t.Slug))
             .ToListAsync(cancellationToken);
-        var states = await Browse.PublicFilter.PublicOnly(db.CadaRequests.AsNoTracking()).Where(r => r.State != RequestState.Draft)
+        var states = await db.CadaRequests.AsNoTracking().Public().Where(r => r.State != RequestState.Draft)
             .GroupBy(r => r.State).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         var stateBars = states.OrderBy(s => s.Key)
             .Select(s => new Charts.Bar(s.Key.Label(), s.Count, "/demandes-cada?etat=" + s.Key)).ToList();

@@ -8,6 +8,7 @@ using Vigie.Web.Data.Entities;
 using Vigie.Web.Features.Cases;
 using Vigie.Web.Features.Requests;
 using Vigie.Web.Infrastructure;
+using Vigie.Web.Infrastructure.Privacy;
 using Vigie.Web.Infrastructure.Text;
 
 namespace Vigie.Web.Features.Municipalities;
@@ -46,7 +47,7 @@ public sealed partial class MunicipalitiesController(VigieDbContext db, TimeProv
 
         if (query is null && selected is null)
         {
-            var caseCounts = await db.Cases.Published().GroupBy(c => c.Municipality!.DepartmentCode)
+            var caseCounts = await db.Cases.Public().GroupBy(c => c.Municipality!.DepartmentCode)
                 .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
             var departments = await db.Departments.AsNoTracking().OrderBy(d => d.Code)
                 .Select(d => new { d.Code, d.Name, Region = d.Region!.Name, Communes = db.Municipalities.Count(m => m.DepartmentCode == d.Code) })
@@ -70,7 +71,7 @@ public sealed partial class MunicipalitiesController(VigieDbContext db, TimeProv
             .OrderByDescending(m => m.Slug == Slugs.From(query ?? "")).ThenBy(m => m.Name).ThenBy(m => m.InseeCode)
             .Take(MaxResults + 1)
             .Select(m => new MunicipalityRow(m.InseeCode, m.Name, m.DepartmentCode, m.Department!.Name, m.Population,
-                db.Cases.Count(c => c.MunicipalityId == m.Id && c.Status == CaseStatus.Published)))
+                db.Cases.Count(c => c.MunicipalityId == m.Id && Visibility.IsPublic(c))))
             .ToListAsync(cancellationToken);
         return View(new MunicipalityIndex(query, selected, [], found.Take(MaxResults).ToList(), found.Count > MaxResults));
     }
@@ -92,13 +93,12 @@ public sealed partial class MunicipalitiesController(VigieDbContext db, TimeProv
             PublicCache.Tag(HttpContext, [PublicCache.Lists]);
             return NotFound();
         }
-        var cases = await db.Cases.AsNoTracking().Published().Where(c => c.MunicipalityId == municipality.Id)
+        var cases = await db.Cases.AsNoTracking().Public().Where(c => c.MunicipalityId == municipality.Id)
             .ToListItems().ToListAsync(cancellationToken);
         // Requests to the commune itself, and requests of its published cases to other bodies.
         var requests = await PublicRequests.LoadAsync(db, db.CadaRequests.Where(r =>
                 ((r.PublicBody!.Kind == PublicBodyKind.Commune && r.PublicBody.MunicipalityId == municipality.Id)
-                    || (r.Case != null && r.Case.MunicipalityId == municipality.Id))
-                && (r.CaseId == null || r.Case!.Status == CaseStatus.Published)),
+                    || (r.Case != null && r.Case.MunicipalityId == municipality.Id))),
             clock.TodayInParis(), cancellationToken);
         // What the page shows, so that it is evicted when any of it changes, and only then.
         var caseIds = await db.Cases.Where(c => c.MunicipalityId == municipality.Id).Select(c => c.Id).ToListAsync(cancellationToken);

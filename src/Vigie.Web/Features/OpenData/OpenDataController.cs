@@ -8,6 +8,7 @@ using Vigie.Web.Data;
 using Vigie.Web.Features.Browse;
 using Vigie.Web.Features.Requests;
 using Vigie.Web.Infrastructure;
+using Vigie.Web.Infrastructure.Privacy;
 
 namespace Vigie.Web.Features.OpenData;
 
@@ -64,7 +65,7 @@ public sealed class OpenDataController(VigieDbContext db, IOptions<VigieOptions>
         {
             // States and deadlines move with the calendar: bring today's analysis to the public requests not yet analysed today.
             var today = analyser.Today;
-            await analyser.RefreshAsync(r => r.IsPublic && (r.AnalysedOn == null || (r.AnalysedOn < today && !r.IsClosed)), cancellationToken);
+            await analyser.RefreshAsync(r => Visibility.IsPublic(r) && (r.AnalysedOn == null || (r.AnalysedOn < today && !r.IsClosed)), cancellationToken);
             db.ChangeTracker.Clear();
         }
         var sets = new OpenDataSets(db, options.Value.PublicUrl);

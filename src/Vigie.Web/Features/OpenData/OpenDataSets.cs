@@ -6,6 +6,7 @@ using Vigie.Web.Features.Browse;
 using Vigie.Web.Features.Requests;
 using Vigie.Web.Features.Requests.Deadlines;
 using Vigie.Web.Infrastructure.Formatting;
+using Vigie.Web.Infrastructure.Privacy;
 
 namespace Vigie.Web.Features.OpenData;
 
@@ -129,7 +130,7 @@ public sealed class OpenDataSets(VigieDbContext db, string publicUrl)
             string.Join(";", c.Technologies.OrderBy(t => t.Position).Select(t => t.Slug)), string.Join(";", c.Vendors.OrderBy(v => v.Slug).Select(v => v.Slug)),
             c.Contracts.Count, c.Contracts.Where(k => k.AmountEuros != null).Sum(k => k.AmountEuros),
             c.Fundings.Sum(f => f.AmountEuros), c.Fundings.Any(f => f.IsEstimate),
-            c.CadaRequests.Count(r => r.IsPublic), c.Sources.Count, c.PublishedAt, c.UpdatedAt))
+            c.CadaRequests.Count(r => Visibility.IsPublic(r)), c.Sources.Count, c.PublishedAt, c.UpdatedAt))
         .AsAsyncEnumerable();
 
     public IAsyncEnumerable<ContractRow> Contracts(PublicFilter filter) => filter.Apply(db.Contracts.AsNoTracking())

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Vigie.Web.Data;
 using Vigie.Web.Data.Entities;
 using Vigie.Web.Features.Requests.Deadlines;
+using Vigie.Web.Infrastructure.Privacy;
 
 namespace Vigie.Web.Features.Requests;
 
@@ -67,11 +68,14 @@ public sealed record TransparencySummary(
 
 public static class PublicRequests
 {
-    /// <summary>Public requests among <paramref name="which"/>, with what the engine needs: a fixed number of queries.</summary>
+    /// <summary>
+    /// The requests among <paramref name="which"/> that the public may see (<see cref="Visibility"/>), with what the engine
+    /// needs: a fixed number of queries. A public request's case, when it has one, is therefore published.
+    /// </summary>
     public static async Task<List<PublicRequestView>> LoadAsync(VigieDbContext db, IQueryable<CadaRequest> which, DateOnly today,
         CancellationToken cancellationToken)
     {
-        var requests = await which.AsNoTracking().Where(r => r.IsPublic)
+        var requests = await which.AsNoTracking().Public()
             .Include(r => r.PublicBody)
             .Include(r => r.Case)
             .Include(r => r.RequestedDocuments)

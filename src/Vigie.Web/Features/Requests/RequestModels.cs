@@ -1,8 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
 using Vigie.Web.Data.Entities;
 using Vigie.Web.Features.Requests.Deadlines;
-using Vigie.Web.Infrastructure.Security;
+using Vigie.Web.Infrastructure.Privacy;
 
 namespace Vigie.Web.Features.Requests;
 
@@ -123,19 +122,13 @@ public sealed record EventRevisionRow(DateTimeOffset At, EventRevisionAction Act
 
 public sealed record HistoryPage(CadaRequest Request, IReadOnlyList<EventRevisionRow> Revisions, IReadOnlyList<CadaRequestEvent> Deleted);
 
-/// <summary>Who looks at a request, and what that allows. Identity is only ever the viewer's own.</summary>
-public sealed record Viewer(int? UserId, bool IsEditor)
+/// <summary>What a member may change (who may see a request is <see cref="Visibility"/>'s to say).</summary>
+public static class RequestRights
 {
-    public static Viewer Of(ClaimsPrincipal user) => new(user.UserId(), user.IsEditor());
-
-    public bool IsRequester(CadaRequest request) => request.RequesterId is not null && request.RequesterId == UserId;
-
-    public bool CanView(CadaRequest request) => request.IsPublic || IsEditor || IsRequester(request);
-
-    public bool CanManage(CadaRequest request) => IsEditor || IsRequester(request);
+    public static bool CanManage(this Viewer viewer, CadaRequest request) => viewer.IsEditor || viewer.IsRequester(request);
 
     /// <summary>Events are changed by their author or an editor.</summary>
-    public bool CanChange(CadaRequestEvent e) => IsEditor || (e.AuthorId is not null && e.AuthorId == UserId);
+    public static bool CanChange(this Viewer viewer, CadaRequestEvent e) => viewer.IsEditor || viewer.Owns(e.AuthorId);
 }
 
 public sealed class RequestFilter

@@ -8,6 +8,7 @@ using Vigie.Web.Features.Requests.Deadlines;
 using Vigie.Web.Infrastructure;
 using Vigie.Web.Infrastructure.Formatting;
 using Vigie.Web.Infrastructure.Markdown;
+using Vigie.Web.Infrastructure.Privacy;
 using Vigie.Web.Infrastructure.Security;
 
 namespace Vigie.Web.Features.Requests;
@@ -31,10 +32,11 @@ public sealed class RequestsController(VigieDbContext db, RequestAnalyser analys
         // The cache is refreshed by the daily job; this catches up if the job has not run yet today.
         await RefreshStaleAsync(cancellationToken);
         var viewer = Viewer.Of(User);
-        var visible = db.CadaRequests.AsNoTracking();
-        visible = mine
-            ? visible.Where(r => r.RequesterId == viewer.UserId)
-            : viewer.IsEditor ? visible : visible.Where(r => r.IsPublic || r.RequesterId == viewer.UserId);
+        var visible = db.CadaRequests.AsNoTracking().VisibleTo(viewer);
+        if (mine)
+        {
+            visible = visible.Where(r => r.RequesterId == viewer.UserId);
+        }
         var filtered = visible;
         if (filter.Etat is { } state)
         {
@@ -66,7 +68,7 @@ public sealed class RequestsController(VigieDbContext db, RequestAnalyser analys
             .OrderBy(r => r.NextDeadlineOn == null).ThenBy(r => r.NextDeadlineOn).ThenBy(r => r.Id)
             .Select(r => new RequestRow(r.Id, r.Subject, r.PublicBodyId, r.PublicBody!.Name, r.PublicBody.DepartmentCode, r.CaseId,
                 r.Case == null ? null : r.Case.Title, r.State, r.StateLabel, r.ClosingOutcome, r.NextDeadlineOn, r.NextDeadlineKind,
-                r.NextAction, r.IsPublic, r.RequesterId == viewer.UserId, r.SentOn,
+                r.NextAction, Visibility.IsPublic(r), r.RequesterId == viewer.UserId, r.SentOn,
                 r.Campaign == null ? null : r.Campaign.Title, r.Campaign == null ? null : r.Campaign.Slug))
             .ToListAsync(cancellationToken);
         var counts = await visible.Where(r => !r.IsClosed).GroupBy(r => r.State)
@@ -94,13 +96,13 @@ public sealed class RequestsController(VigieDbContext db, RequestAnalyser analys
     [HttpGet("{id:int}")]
     public async Task<IActionResult> Show(int id, CancellationToken cancellationToken)
     {
-        var request = await analyser.Full().AsNoTracking()
+        var viewer = Viewer.Of(User);
+        var request = await analyser.Full().AsNoTracking().VisibleTo(viewer)
             .Include(r => r.Case)
             .Include(r => r.Campaign)
             .Include(r => r.PublicBody!).ThenInclude(b => b.Department)
             .FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
-        var viewer = Viewer.Of(User);
-        if (request is null || !viewer.CanView(request))
+        if (request is null)
         {
             return NotFound();
         }
@@ -426,9 +428,9 @@ public sealed class RequestsController(VigieDbContext db, RequestAnalyser analys
     /// <summary>The request if the user may change it; otherwise 404 (cannot see it) or 403 (can only read it).</summary>
     private async Task<(CadaRequest? Request, IActionResult? Denied)> ManageableAsync(int id, CancellationToken cancellationToken)
     {
-        var request = await analyser.Full().Include(r => r.Case).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
         var viewer = Viewer.Of(User);
-        if (request is null || !viewer.CanView(request))
+        var request = await analyser.Full().VisibleTo(viewer).Include(r => r.Case).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (request is null)
         {
             return (null, NotFound());
         }
@@ -496,10 +498,8 @@ public sealed class RequestsController(VigieDbContext db, RequestAnalyser analys
         }
         if (form.CaseId is { } caseId)
         {
-            var viewer = Viewer.Of(User);
-            var allowed = await db.Cases.AnyAsync(c => c.Id == caseId
-                && (viewer.IsEditor || c.Status == CaseStatus.Published || c.CreatedById == viewer.UserId || (existing != null && existing.CaseId == caseId)),
-                cancellationToken);
+            var allowed = (existing != null && existing.CaseId == caseId)
+                || await db.Cases.VisibleTo(Viewer.Of(User)).AnyAsync(c => c.Id == caseId, cancellationToken);
             if (!allowed)
             {
                 ModelState.AddModelError(nameof(form.CaseId), "Ce dossier n'existe pas ou ne vous est pas accessible.");
@@ -631,10 +631,14 @@ public sealed class RequestsController(VigieDbContext db, RequestAnalyser analys
             results = (await PublicBodySearch.FindAsync(db, search, null, null, 30, cancellationToken))
                 .Select(b => new BodyChoice(b.Id, b.Name, b.Kind, b.DepartmentCode, b.Municipality?.InseeCode)).ToList();
         }
-        var viewer = Viewer.Of(User);
-        var cases = await db.Cases.AsNoTracking()
-            .Where(c => viewer.IsEditor || c.Status == CaseStatus.Published || c.CreatedById == viewer.UserId || c.Id == form.CaseId)
+        var cases = await db.Cases.AsNoTracking().VisibleTo(Viewer.Of(User))
             .OrderBy(c => c.Title).Select(c => new CaseChoice(c.Id, c.Title)).ToListAsync(cancellationToken);
+        // A request keeps its case in the list even if the member could not choose that case now.
+        var own = requestId is int rid ? await db.CadaRequests.Where(r => r.Id == rid).Select(r => r.CaseId).FirstOrDefaultAsync(cancellationToken) : null;
+        if (own is int ownCase && cases.All(c => c.Id != ownCase))
+        {
+            cases.Add(await db.Cases.AsNoTracking().Where(c => c.Id == ownCase).Select(c => new CaseChoice(c.Id, c.Title)).FirstAsync(cancellationToken));
+        }
         return new RequestFormPage(form, body, search?.Trim(), results, cases, requestId);
     }
 }

@@ -6,6 +6,7 @@ using Npgsql;
 using NpgsqlTypes;
 using Vigie.Web.Data;
 using Vigie.Web.Features.Browse;
+using Vigie.Web.Infrastructure.Privacy;
 
 namespace Vigie.Web.Features.Search;
 
@@ -238,10 +239,8 @@ public static class SiteSearch
             LEFT JOIN public_bodies b ON b.id = r.public_body_id
             LEFT JOIN departments bd ON bd.code = b.department_code
             """;
-        const string documentVisible = """
-            d.is_public AND (d.case_id IS NULL OR c.status = 'Published')
-            AND (d.cada_request_id IS NULL OR (r.is_public AND (r.case_id IS NULL OR rc.status = 'Published')))
-            """;
+        var documentVisible = VisibilitySql.PublicDocument("d");
+        var caseVisible = VisibilitySql.PublicCase("c");
         var documentFilter = Filter(documentDeps, documentRegs, "coalesce(f.techs, '{}')", "coalesce(f.vendors, '{}')", documentStates, documentYears);
         return $$"""
         WITH query AS (SELECT websearch_to_tsquery('public.vigie_fr', @q) AS q),
@@ -249,13 +248,13 @@ public static class SiteSearch
             SELECT m.id, max(m.rank) AS rank FROM (
                 (SELECT c.id, ts_rank(c.search_vector, query.q, 1) AS rank
                  FROM cases c JOIN municipalities mu ON mu.id = c.municipality_id JOIN case_facets f ON f.case_id = c.id, query
-                 WHERE c.status = 'Published' AND c.search_vector @@ websearch_to_tsquery('public.vigie_fr', @q) AND {{caseFilter}}
+                 WHERE {{caseVisible}} AND c.search_vector @@ websearch_to_tsquery('public.vigie_fr', @q) AND {{caseFilter}}
                  LIMIT @cap + 1)
                 UNION ALL
                 (SELECT qu.case_id, 0.5 * ts_rank(qu.search_vector, query.q, 1)
                  FROM quotes qu JOIN cases c ON c.id = qu.case_id JOIN municipalities mu ON mu.id = c.municipality_id
                  JOIN case_facets f ON f.case_id = c.id, query
-                 WHERE qu.search_vector @@ websearch_to_tsquery('public.vigie_fr', @q) AND c.status = 'Published' AND {{caseFilter}}
+                 WHERE qu.search_vector @@ websearch_to_tsquery('public.vigie_fr', @q) AND {{caseVisible}} AND {{caseFilter}}
                  LIMIT @cap + 1)
             ) m GROUP BY m.id
         ),
@@ -280,7 +279,7 @@ public static class SiteSearch
             JOIN case_facets f ON f.case_id = c.id
             UNION ALL
             (SELECT 'marche', k.id, ts_rank(k.search_vector, query.q, 1), {{contractDeps}}, {{contractRegs}}, f.techs, {{contractVendors}}, f.states, {{contractYears}}
-             FROM contracts k JOIN cases c ON c.id = k.case_id AND c.status = 'Published'
+             FROM contracts k JOIN cases c ON c.id = k.case_id AND {{caseVisible}}
              JOIN municipalities m ON m.id = c.municipality_id
              LEFT JOIN municipalities bm ON bm.id = k.buyer_municipality_id
              LEFT JOIN vendors v ON v.id = k.vendor_id
@@ -297,7 +296,7 @@ public static class SiteSearch
              LEFT JOIN municipalities m ON m.id = c.municipality_id
              LEFT JOIN case_facets f ON f.case_id = c.id
              CROSS JOIN query
-             WHERE r.search_vector @@ websearch_to_tsquery('public.vigie_fr', @q) AND r.is_public AND (r.case_id IS NULL OR c.status = 'Published')
+             WHERE r.search_vector @@ websearch_to_tsquery('public.vigie_fr', @q) AND {{VisibilitySql.PublicRequest("r")}}
                AND {{Filter(requestDeps, requestRegs, "coalesce(f.techs, '{}')", "coalesce(f.vendors, '{}')", "ARRAY[r.state]::text[]", requestYears)}}
              LIMIT @cap + 1)
             UNION ALL
@@ -312,7 +311,7 @@ public static class SiteSearch
             UNION ALL
             -- A commune with published cases comes before its namesakes without.
             (SELECT 'commune', m.id, ts_rank(m.search_vector, query.q, 1)
-                      + CASE WHEN EXISTS (SELECT 1 FROM cases c WHERE c.municipality_id = m.id AND c.status = 'Published') THEN 1 ELSE 0 END
+                      + CASE WHEN EXISTS (SELECT 1 FROM cases c WHERE c.municipality_id = m.id AND {{caseVisible}}) THEN 1 ELSE 0 END
                       + coalesce(m.population, 0) / 1e9,
                     ARRAY[m.department_code]::text[], ARRAY[m.region_code]::text[], {{NoTexts}}, {{NoTexts}}, {{NoTexts}}, {{NoYears}}
              FROM municipalities m CROSS JOIN query
@@ -370,7 +369,7 @@ public static class SiteSearch
             FROM page p JOIN vendors v ON p.kind = 'prestataire' AND v.id = p.id CROSS JOIN query
             UNION ALL
             SELECT p.kind, p.id, p.rank, m.insee_code, m.name, dep.name || ' (' || m.department_code || ')',
-                   (SELECT count(*)::text FROM cases c WHERE c.municipality_id = m.id AND c.status = 'Published'), NULL, NULL, NULL, NULL
+                   (SELECT count(*)::text FROM cases c WHERE c.municipality_id = m.id AND {{caseVisible}}), NULL, NULL, NULL, NULL
             FROM page p JOIN municipalities m ON p.kind = 'commune' AND m.id = p.id JOIN departments dep ON dep.code = m.department_code
         )
         SELECT (SELECT json_agg(kinds) FROM kinds),

@@ -6,6 +6,7 @@ using Vigie.Web.Data;
 using Vigie.Web.Data.Entities;
 using Vigie.Web.Features.Cases;
 using Vigie.Web.Infrastructure;
+using Vigie.Web.Infrastructure.Privacy;
 
 namespace Vigie.Web.Features.Technologies;
 
@@ -22,7 +23,7 @@ public sealed class TechnologiesController(VigieDbContext db) : Controller
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var technologies = await db.Technologies.AsNoTracking().OrderBy(t => t.Position)
-            .Select(t => new TechnologyRow(t.Slug, t.Name, t.Description, t.Cases.Count(c => c.Status == CaseStatus.Published)))
+            .Select(t => new TechnologyRow(t.Slug, t.Name, t.Description, t.Cases.Count(c => Visibility.IsPublic(c))))
             .ToListAsync(cancellationToken);
         return View(technologies);
     }
@@ -36,7 +37,7 @@ public sealed class TechnologiesController(VigieDbContext db) : Controller
         {
             return NotFound();
         }
-        var cases = await db.Cases.AsNoTracking().Published().Where(c => c.Technologies.Any(t => t.Id == technology.Id))
+        var cases = await db.Cases.AsNoTracking().Public().Where(c => c.Technologies.Any(t => t.Id == technology.Id))
             .ToListItems().ToListAsync(cancellationToken);
         return View(new TechnologyPage(technology, cases));
     }

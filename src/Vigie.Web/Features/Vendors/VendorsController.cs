@@ -6,6 +6,7 @@ using Vigie.Web.Data;
 using Vigie.Web.Data.Entities;
 using Vigie.Web.Features.Cases;
 using Vigie.Web.Infrastructure;
+using Vigie.Web.Infrastructure.Privacy;
 
 namespace Vigie.Web.Features.Vendors;
 
@@ -22,7 +23,7 @@ public sealed class VendorsController(VigieDbContext db) : Controller
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var vendors = await db.Vendors.AsNoTracking().OrderBy(v => v.Name)
-            .Select(v => new VendorRow(v.Slug, v.Name, v.Country, v.Cases.Count(c => c.Status == CaseStatus.Published)))
+            .Select(v => new VendorRow(v.Slug, v.Name, v.Country, v.Cases.Count(c => Visibility.IsPublic(c))))
             .ToListAsync(cancellationToken);
         return View(vendors);
     }
@@ -36,10 +37,10 @@ public sealed class VendorsController(VigieDbContext db) : Controller
         {
             return NotFound();
         }
-        var cases = await db.Cases.AsNoTracking().Published().Where(c => c.Vendors.Any(v => v.Id == vendor.Id))
+        var cases = await db.Cases.AsNoTracking().Public().Where(c => c.Vendors.Any(v => v.Id == vendor.Id))
             .ToListItems().ToListAsync(cancellationToken);
         var contracts = await db.Contracts.AsNoTracking()
-            .Where(k => k.VendorId == vendor.Id && k.Case!.Status == CaseStatus.Published)
+            .Public().Where(k => k.VendorId == vendor.Id)
             .Include(k => k.Case).Include(k => k.BuyerMunicipality)
             .OrderByDescending(k => k.SignedOn)
             .ToListAsync(cancellationToken);

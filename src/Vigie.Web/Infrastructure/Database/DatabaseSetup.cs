@@ -34,7 +34,8 @@ public static class DatabaseSetup
 
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(WithoutJit(connectionString), npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
-            .UseSnakeCaseNamingConvention();
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(Privacy.VisibilityRules.Interceptor);
 
     /// <summary>
     /// Turns PostgreSQL's JIT off for the app's sessions unless the connection string sets its own options: the search

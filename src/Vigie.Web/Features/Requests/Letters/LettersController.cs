@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Vigie.Pdf;
 using Vigie.Web.Data.Entities;
 using Vigie.Web.Features.Requests.Deadlines;
+using Vigie.Web.Infrastructure.Privacy;
 
 namespace Vigie.Web.Features.Requests.Letters;
 
@@ -50,9 +51,9 @@ public sealed class LettersController(RequestAnalyser analyser, UserManager<User
     private async Task<LetterPage?> DraftAsync(int id, string letter, CancellationToken cancellationToken)
     {
         var kind = LetterKinds.FromSlug(letter);
-        var request = kind is null ? null : await analyser.Full().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
         var viewer = Viewer.Of(User);
-        if (request is null || !viewer.CanView(request))
+        var request = kind is null ? null : await analyser.Full().AsNoTracking().VisibleTo(viewer).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (request is null)
         {
             return null;
         }
