@@ -45,7 +45,7 @@ public sealed class CampaignQueries(VigieDbContext db, RequestAnalyser analyser)
                     t.CadaRequest.NextDeadlineKind,
                     t.CadaRequest.NextAction,
                     t.CadaRequest.SentOn,
-                    IsPublic = Visibility.IsPublic(t.CadaRequest),
+                    Shown = Visibility.IsPublic(t.CadaRequest),
                     t.CadaRequest.RequesterId,
                     RequesterName = withNames && t.CadaRequest.Requester != null ? t.CadaRequest.Requester.DisplayName : null,
                     t.CadaRequest.CaseId,
@@ -55,7 +55,7 @@ public sealed class CampaignQueries(VigieDbContext db, RequestAnalyser analyser)
         return rows.Select(r =>
         {
             var request = r.Request;
-            var shown = request is not null && (team || request.IsPublic);
+            var shown = request is not null && (team || request.Shown);
             return new TargetRow(r.Id, r.PublicBodyId, r.Name, r.Kind, r.DepartmentCode, r.Insee, r.Population,
                 request?.Id,
                 shown ? request!.State : null,
@@ -65,7 +65,7 @@ public sealed class CampaignQueries(VigieDbContext db, RequestAnalyser analyser)
                 shown ? request!.NextDeadlineKind : null,
                 shown ? request!.NextAction : null,
                 shown ? request!.SentOn : null,
-                request?.IsPublic ?? false,
+                request?.Shown ?? false,
                 team ? request?.RequesterId : null,
                 request?.RequesterName,
                 shown ? request!.CaseId : null);

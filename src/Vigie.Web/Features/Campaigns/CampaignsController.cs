@@ -162,7 +162,7 @@ public sealed class CampaignsController(
             campaign.Slug = newSlug;
             slugChanged = true;
         }
-        var wasPublic = RequestsShownPublicly(campaign);
+        var wasPublic = Visibility.CampaignPublishesItsRequests(campaign);
         campaign.Title = FrenchTypography.Apply(form.Title.Trim());
         campaign.Subject = FrenchTypography.Apply(form.Subject.Trim());
         campaign.Status = form.Status;
@@ -190,10 +190,10 @@ public sealed class CampaignsController(
             return View("Form", new CampaignFormPage(form, slug, await queries.EditorsAsync(cancellationToken)));
         }
         var updated = await UpdateUnsentRequestsAsync(campaign, documentsChanged ? documents : null, cancellationToken);
-        if (RequestsShownPublicly(campaign) != wasPublic)
+        if (Visibility.CampaignPublishesItsRequests(campaign) != wasPublic)
         {
             // Publicity follows the campaign when it changes; a request's own setting can be adjusted afterwards.
-            var shown = RequestsShownPublicly(campaign);
+            var shown = Visibility.CampaignPublishesItsRequests(campaign);
             await db.CadaRequests.Where(r => r.CampaignId == campaign.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.IsPublic, shown), cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
@@ -281,7 +281,7 @@ public sealed class CampaignsController(
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return View("Show", await PageAsync(campaign, viewer, filter, form, cancellationToken));
         }
-        var (recorded, skipped, _) = await RecordSentAsync(ids, date, precision, cancellationToken);
+        var (recorded, skipped) = await RecordSentAsync(ids, date, precision, cancellationToken);
         TempData["Notice"] = $"Envoi du {Fr.Date(date, precision)} enregistré pour {Fr.Count(recorded, "demande", "demandes")}."
             + (skipped > 0 ? $" {Fr.Count(skipped, "demande déjà envoyée n'a pas été modifiée", "demandes déjà envoyées n'ont pas été modifiées")}." : "");
         return Redirect($"/campagnes/{campaign.Slug}{filter.With("tri", filter.Tri)}#cibles");
@@ -291,7 +291,7 @@ public sealed class CampaignsController(
     /// One "sent" event per request that has none, each with its history row, and the cached state recomputed, in one
     /// transaction: either every selected request is marked sent or none is.
     /// </summary>
-    private async Task<(int Recorded, int Skipped, bool AnyPublic)> RecordSentAsync(IReadOnlyList<int> ids, DateOnly date, DatePrecision precision,
+    private async Task<(int Recorded, int Skipped)> RecordSentAsync(IReadOnlyList<int> ids, DateOnly date, DatePrecision precision,
         CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -323,7 +323,7 @@ public sealed class CampaignsController(
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return (added.Count, requests.Count - added.Count, added.Any(a => a.Request.IsPublic));
+        return (added.Count, requests.Count - added.Count);
     }
 
     private async Task<CampaignPage> PageAsync(Campaign campaign, CampaignViewer viewer, TargetListFilter filter, BulkSentForm bulk, CancellationToken cancellationToken)
@@ -462,12 +462,6 @@ public sealed class CampaignsController(
         }
         return slug;
     }
-
-    /// <summary>
-    /// Whether the campaign's requests are public: the campaign says so, and is itself public. A campaign in preparation
-    /// does not announce its requests on the commune pages before they are sent; a demonstration never does.
-    /// </summary>
-    public static bool RequestsShownPublicly(Campaign campaign) => campaign.RequestsArePublic && Visibility.IsPublic(campaign);
 
     public static string Label(CampaignStatus status) => status switch
     {

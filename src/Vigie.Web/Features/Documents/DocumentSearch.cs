@@ -45,13 +45,13 @@ public static class DocumentSearch
                 d.Title,
                 d.Kind,
                 d.Date,
-                IsPublic = Visibility.IsPublic(d),
+                Shown = Visibility.IsPublic(d),
                 d.File!.Format,
                 p.Number,
                 Snippet = query.GetResultHeadline(Configuration, p.Text, HeadlineOptions),
             }).Take(maxPages).ToListAsync(cancellationToken);
         return rows.GroupBy(r => r.Id)
-            .Select(g => new SearchHit(g.Key, g.First().Title, g.First().Kind, g.First().Date, g.First().Format, g.First().IsPublic,
+            .Select(g => new SearchHit(g.Key, g.First().Title, g.First().Kind, g.First().Date, g.First().Format, g.First().Shown,
                 g.Take(3).OrderBy(r => r.Number).Select(r => new SearchHitPage(r.Number, r.Snippet)).ToList()))
             .ToList();
     }

@@ -79,6 +79,12 @@ public static class Visibility
     /// </summary>
     public static Expression<Func<CadaRequest, bool>> CampaignProgressFor(Viewer viewer) => viewer.IsMember ? _ => true : PublicRequest;
 
+    /// <summary>
+    /// Whether a campaign's requests are marked public: the campaign says so, and is itself public. A campaign in
+    /// preparation does not announce its requests on the commune pages before they are sent; a demonstration never does.
+    /// </summary>
+    public static bool CampaignPublishesItsRequests(Campaign campaign) => campaign.RequestsArePublic && IsPublic(campaign);
+
     public static bool CanSee(Viewer viewer, Case c) => viewer.IsEditor || IsPublic(c) || viewer.Owns(c.CreatedById);
 
     public static bool CanSee(Viewer viewer, CadaRequest request) => viewer.IsEditor || viewer.IsRequester(request) || IsPublic(request);

@@ -12,6 +12,9 @@ public static class VisibilitySql
 
     public static string PublicCampaign(string k) => $"(NOT {k}.is_demonstration AND {k}.status <> 'Preparing')";
 
+    /// <summary><see cref="Visibility.CampaignPublishesItsRequests"/>.</summary>
+    public static string CampaignPublishesItsRequests(string k) => $"({k}.requests_are_public AND {PublicCampaign(k)})";
+
     public static string PublicRequest(string r) =>
         $"""
         ({r}.is_public

@@ -73,6 +73,7 @@ public sealed class UploadTests(DocumentFactory factory) : IClassFixture<Documen
             db.CadaRequests.Add(new CadaRequest
             {
                 CaseId = draft.Id, PublicBody = lyon, Subject = "Contrat de vidéosurveillance", SentOn = new DateOnly(2024, 3, 4), IsPublic = true,
+                RequesterId = draft.CreatedById,
                 RequestedDocuments = [new RequestedDocument { Title = "Contrat", Position = 1 }],
             });
             await db.SaveChangesAsync();

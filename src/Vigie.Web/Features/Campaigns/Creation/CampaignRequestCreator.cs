@@ -4,6 +4,7 @@ using Vigie.Web.Data;
 using Vigie.Web.Data.Entities;
 using Vigie.Web.Features.Requests;
 using Vigie.Web.Infrastructure;
+using Vigie.Web.Infrastructure.Privacy;
 
 namespace Vigie.Web.Features.Campaigns.Creation;
 
@@ -66,7 +67,7 @@ public sealed class CampaignRequestCreator(VigieDbContext db, TimeProvider clock
             FROM cada_requests r
             WHERE t.campaign_id = $1 AND t.cada_request_id IS NULL AND r.campaign_id = t.campaign_id AND r.public_body_id = t.public_body_id
             """, cancellationToken, campaignId);
-        var created = await ExecuteAsync(connection, """
+        var created = await ExecuteAsync(connection, $$"""
             WITH batch AS (
                 SELECT t.id, t.public_body_id FROM campaign_targets t
                 WHERE t.campaign_id = $1 AND t.cada_request_id IS NULL
@@ -75,7 +76,7 @@ public sealed class CampaignRequestCreator(VigieDbContext db, TimeProvider clock
                 INSERT INTO cada_requests (public_body_id, campaign_id, subject, mode, channel, context, letter_paragraph, is_public,
                     created_at, updated_at, state, state_label, next_action, is_closed, analysed_on)
                 SELECT b.public_body_id, c.id, c.subject, c.mode, c.channel, c.context, c.letter_paragraph,
-                    c.requests_are_public AND NOT c.is_demonstration AND c.status <> 'Preparing',
+                    {{VisibilitySql.CampaignPublishesItsRequests("c")}},
                     $3, $3, $4, $5, $6, false, $7
                 FROM batch b CROSS JOIN campaigns c WHERE c.id = $1
                 ORDER BY b.id
