@@ -28,9 +28,13 @@ public sealed class CampaignExports(VigieDbContext db, RequestAnalyser analyser)
         "documents_sans_reponse", "documents", "motifs_refus",
     ];
 
-    /// <summary>Writes the CSV; private requests are left blank unless <paramref name="team"/>.</summary>
-    public async Task WriteCsvAsync(Campaign campaign, bool team, TextWriter writer, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the CSV: every request's progress for members, the public ones' for anyone else (the others left blank); a
+    /// request's own wording only for those who may see the request.
+    /// </summary>
+    public async Task WriteCsvAsync(Campaign campaign, Viewer viewer, TextWriter writer, CancellationToken cancellationToken)
     {
+        var team = viewer.IsMember;
         var today = analyser.Today;
         var targets = await db.CampaignTargets.AsNoTracking().Where(t => t.CampaignId == campaign.Id)
             .Include(t => t.PublicBody!).ThenInclude(b => b.Municipality)
@@ -95,8 +99,8 @@ public sealed class CampaignExports(VigieDbContext db, RequestAnalyser analyser)
                 sent ? Number(outcomes.Count(o => o.Status == DocumentStatus.Refused)) : "",
                 sent ? Number(outcomes.Count(o => o.Status == DocumentStatus.NotAnswered)) : "",
                 string.Join(" | ", documents.Select((d, i) => sent
-                    ? $"{i + 1}. {d.Title} : {outcomes[i].Status.Label()}{(outcomes[i].Ground is { } g ? $" ({g.Label()})" : "")}"
-                    : $"{i + 1}. {d.Title}")),
+                    ? $"{i + 1}. {CampaignQueries.DocumentTitle(campaign, request, d, viewer)} : {outcomes[i].Status.Label()}{(outcomes[i].Ground is { } g ? $" ({g.Label()})" : "")}"
+                    : $"{i + 1}. {CampaignQueries.DocumentTitle(campaign, request, d, viewer)}")),
                 string.Join(" | ", outcomes.Where(o => o.Status == DocumentStatus.Refused).Select(o => (o.Ground ?? RefusalGround.Other).Label()).Distinct()),
             ], cancellationToken);
         }

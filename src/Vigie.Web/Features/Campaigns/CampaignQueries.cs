@@ -118,13 +118,17 @@ public sealed class CampaignQueries(VigieDbContext db, RequestAnalyser analyser)
             .ToList();
     }
 
-    /// <summary>What came back: the engine's outcome of each requested document, refusal grounds and CADA opinions.</summary>
-    public async Task<CampaignResults> ResultsAsync(Campaign campaign, bool team, CancellationToken cancellationToken)
+    /// <summary>
+    /// What came back: the engine's outcome of each requested document, refusal grounds and CADA opinions. Members follow
+    /// every request's progress; a request's own wording and its case are shown only to those who may see them.
+    /// </summary>
+    public async Task<CampaignResults> ResultsAsync(Campaign campaign, Viewer viewer, CancellationToken cancellationToken)
     {
         var today = analyser.Today;
         var requests = await analyser.Full().AsNoTracking()
-            .Where(r => r.CampaignId == campaign.Id && r.SentOn != null && (team || Visibility.IsPublic(r)))
+            .Where(r => r.CampaignId == campaign.Id && r.SentOn != null).Where(Visibility.CampaignProgressFor(viewer))
             .Include(r => r.Case)
+            .Include(r => r.Campaign)
             .ToListAsync(cancellationToken);
         var targets = await db.CampaignTargets.AsNoTracking().Where(t => t.CampaignId == campaign.Id && t.CadaRequestId != null)
             .ToDictionaryAsync(t => t.CadaRequestId!.Value, t => t.Id, cancellationToken);
@@ -151,15 +155,23 @@ public sealed class CampaignQueries(VigieDbContext db, RequestAnalyser analyser)
                 targets.GetValueOrDefault(x.View.Request.Id), x.View.Request.Id, x.View.Request.PublicBody!.Name,
                 x.View.Request.PublicBody.Kind == PublicBodyKind.Commune && x.View.Request.PublicBody.MunicipalityId is not null,
                 x.Outcome,
-                x.View.Documents.Select((d, i) => new DocumentResult(d.Title,
+                x.View.Documents.Select((d, i) => new DocumentResult(DocumentTitle(campaign, x.View.Request, d, viewer),
                     i < x.View.Analysis.DocumentOutcomes.Count ? x.View.Analysis.DocumentOutcomes[i] : DocumentOutcome.NotAnswered(i + 1))).ToList(),
                 x.View.Events.FirstOrDefault(e => e.Kind is RequestEventKind.ReplyReceived or RequestEventKind.ExplicitRefusal)?.OccurredOn,
-                x.View.Request.CaseId,
-                x.View.Request.Case?.Title))
+                x.View.Request.Case is { } c && Visibility.CanSee(viewer, c) ? c.Id : null,
+                x.View.Request.Case is { } shown && Visibility.CanSee(viewer, shown) ? shown.Title : null))
             .ToList();
         return new CampaignResults(views.Count, outcomes.Count(o => o == PublicOutcome.Full), outcomes.Count(o => o == PublicOutcome.Partial),
             outcomes.Count(o => o == PublicOutcome.Refused), outcomes.Count(o => o == PublicOutcome.Silent), tallies, grounds, opinions, results);
     }
+
+    /// <summary>
+    /// A requested document's title as this viewer may read it: the request's own wording when they may see the request,
+    /// otherwise the campaign's document at that position (what every request of the campaign asked for at first).
+    /// </summary>
+    public static string DocumentTitle(Campaign campaign, CadaRequest request, RequestedDocument document, Viewer viewer) =>
+        Visibility.CanSee(viewer, request) ? document.Title
+            : campaign.Documents.FirstOrDefault(d => d.Position == document.Position)?.Title ?? $"Document {document.Position}";
 
     /// <summary>Editors and admins, who may organise campaigns, by name.</summary>
     public async Task<IReadOnlyList<MemberChoice>> EditorsAsync(CancellationToken cancellationToken)

@@ -242,7 +242,7 @@ public sealed class CampaignsController(
         Response.Headers.ContentDisposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("attachment") { FileName = name, FileNameStar = name }.ToString();
         Response.Headers.CacheControl = viewer.IsMember ? "private, no-store" : "public, max-age=60";
         await using var writer = new StreamWriter(Response.Body, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        await exports.WriteCsvAsync(campaign, viewer.IsMember, writer, cancellationToken);
+        await exports.WriteCsvAsync(campaign, viewer.Viewer, writer, cancellationToken);
         await writer.FlushAsync(cancellationToken);
         return new EmptyResult();
     }
@@ -337,7 +337,7 @@ public sealed class CampaignsController(
         var stateCounts = rows.Where(r => r.State is not null).GroupBy(r => r.State!.Value).OrderBy(g => g.Key).Select(g => (g.Key, g.Count())).ToList();
         var stageCounts = CampaignStages.Ordered.Select(s => (s, rows.Count(r => r.Stage == s))).Where(s => s.Item2 > 0).ToList();
         var departments = await queries.DepartmentsAsync(rows, cancellationToken);
-        var results = await queries.ResultsAsync(campaign, team, cancellationToken);
+        var results = await queries.ResultsAsync(campaign, viewer.Viewer, cancellationToken);
         var members = manage ? await queries.MembersAsync(clock.GetUtcNow(), cancellationToken) : [];
         var job = team
             ? await db.CampaignJobs.AsNoTracking().Where(j => j.CampaignId == campaign.Id && (j.Status == CampaignJobStatus.Queued || j.Status == CampaignJobStatus.Running))
