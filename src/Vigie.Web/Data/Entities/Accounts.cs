@@ -64,3 +64,25 @@ public sealed class AuditEntry
     public string? Details { get; set; }
     public string? IpAddress { get; set; }
 }
+
+/// <summary>
+/// A signed-in session (docs/security.md, "Sessions"). The cookie carries a random key; only its hash is stored,
+/// beside the serialised authentication ticket. Deleting the row ends the session on its next request.
+/// </summary>
+public sealed class UserSession
+{
+    public required string KeyHash { get; set; }
+    public int UserId { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset ExpiresAt { get; set; }
+    public required byte[] Ticket { get; set; }
+}
+
+/// <summary>Failed sign-ins counted for one client address or one email address, and until when the next is refused.</summary>
+public sealed class SignInThrottle
+{
+    public required string Key { get; set; }
+    public int Failures { get; set; }
+    public DateTimeOffset LastFailureAt { get; set; }
+    public DateTimeOffset BlockedUntil { get; set; }
+}

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -20,7 +21,10 @@ public sealed class AccountController(
     IEmailSender email,
     TimeProvider clock,
     IOptions<VigieOptions> vigie,
-    IOptions<AccountOptions> accounts) : Controller
+    IOptions<AccountOptions> accounts,
+    SignInThrottling throttling,
+    DecoyPassword decoy,
+    MemberAccess access) : Controller
 {
     [AllowAnonymous]
     [HttpGet("/connexion")]
@@ -36,26 +40,39 @@ public sealed class AccountController(
         {
             return View(form);
         }
-        var user = await users.FindByEmailAsync(form.Email.Trim());
-        if (user is null)
+        // One answer whether the account exists, is locked or not, in about the same time (docs/security.md).
+        var email = form.Email.Trim();
+        var address = HttpContext.Connection.RemoteIpAddress;
+        var wait = await throttling.WaitAsync(email, address);
+        if (wait > TimeSpan.Zero)
         {
-            ModelState.AddModelError("", "Adresse ou mot de passe incorrect.");
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = SignInThrottling.RetryAfter(wait);
+            ModelState.AddModelError("", $"Trop de tentatives de connexion pour cette adresse ou depuis votre réseau. Réessayez dans {SignInThrottling.French(wait)}.");
             return View(form);
         }
-        var result = await signIn.PasswordSignInAsync(user, form.Password, form.RememberMe, lockoutOnFailure: true);
-        if (result.Succeeded)
+        var user = await users.FindByEmailAsync(email);
+        if (user is null)
         {
+            decoy.Verify(form.Password);
+        }
+        else if (await users.CheckPasswordAsync(user, form.Password) && !await users.IsLockedOutAsync(user) && await signIn.CanSignInAsync(user))
+        {
+            await throttling.SucceededAsync(email);
+            await FreshSession.SignInAsync(HttpContext, user, form.RememberMe);
             audit.Record(AuditActions.LoginSucceeded, user.Id, user.Id);
             await db.SaveChangesAsync();
             return user.MustChangePassword
                 ? RedirectToAction(nameof(ChangePassword), new { premiere = true })
                 : LocalRedirectOrHome(form.ReturnUrl);
         }
-        audit.Record(result.IsLockedOut ? AuditActions.LockedOut : AuditActions.LoginFailed, null, user.Id);
-        await db.SaveChangesAsync();
-        ModelState.AddModelError("", result.IsLockedOut
-            ? "Trop d'essais infructueux : le compte est verrouillé pendant 15 minutes."
-            : "Adresse ou mot de passe incorrect.");
+        await throttling.FailedAsync(email, address);
+        if (user is not null)
+        {
+            audit.Record(await users.IsLockedOutAsync(user) ? AuditActions.LockedOut : AuditActions.LoginFailed, null, user.Id);
+            await db.SaveChangesAsync();
+        }
+        ModelState.AddModelError("", "Adresse ou mot de passe incorrect.");
         return View(form);
     }
 
@@ -141,7 +158,7 @@ public sealed class AccountController(
         }
         user!.MustChangePassword = false;
         await users.UpdateAsync(user);
-        await users.ResetAccessFailedCountAsync(user);
+        await access.EndSessionsAsync(user);
         audit.Record(AuditActions.PasswordReset, user.Id, user.Id);
         await db.SaveChangesAsync();
         return View("Message", new MessagePage("Mot de passe changé", "Votre nouveau mot de passe est enregistré. Vous pouvez vous connecter."));
@@ -208,7 +225,10 @@ public sealed class AccountController(
         }
         user.MustChangePassword = false;
         await users.UpdateAsync(user);
-        await signIn.RefreshSignInAsync(user);
+        // Every session ends, this one included; it goes on under a new key, so a copy of its cookie is refused too.
+        var persistent = (await HttpContext.AuthenticateAsync(IdentityConstants.ApplicationScheme)).Properties?.IsPersistent ?? false;
+        await access.EndSessionsAsync(user);
+        await FreshSession.SignInAsync(HttpContext, user, persistent);
         audit.Record(AuditActions.PasswordChanged, user.Id, user.Id);
         await db.SaveChangesAsync();
         TempData["Notice"] = "Mot de passe changé.";
@@ -271,7 +291,7 @@ public sealed class AccountController(
             return InvalidInvitation();
         }
         await transaction.CommitAsync();
-        await signIn.SignInAsync(user, isPersistent: false);
+        await FreshSession.SignInAsync(HttpContext, user, persistent: false);
         TempData["Notice"] = $"Bienvenue dans l'équipe, {user.DisplayName} !";
         return Redirect("/espace");
     }
@@ -303,7 +323,7 @@ public sealed class AccountController(
         await users.AddToRoleAsync(user, Roles.Volunteer);
         audit.Record(AuditActions.AccountCreated, user.Id, user.Id, "Inscription ouverte, rôle Bénévole");
         await db.SaveChangesAsync();
-        await signIn.SignInAsync(user, isPersistent: false);
+        await FreshSession.SignInAsync(HttpContext, user, persistent: false);
         return Redirect("/espace");
     }
 
@@ -311,7 +331,9 @@ public sealed class AccountController(
     {
         var hash = Tokens.Hash(token);
         var now = clock.GetUtcNow();
-        return await db.Invitations.FirstOrDefaultAsync(i => i.TokenHash == hash && i.UsedAt == null && i.RevokedAt == null && i.ExpiresAt > now);
+        var invitation = await db.Invitations.FirstOrDefaultAsync(i => i.TokenHash == hash && i.UsedAt == null && i.RevokedAt == null && i.ExpiresAt > now);
+        // Revoked when the author was demoted or locked; checked again here for any other way their rights went.
+        return invitation is not null && await access.AuthorMayStillInviteAsync(invitation) ? invitation : null;
     }
 
     private ViewResult InvalidInvitation()
