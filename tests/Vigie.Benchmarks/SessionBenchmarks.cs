@@ -17,6 +17,7 @@ namespace Vigie.Benchmarks;
 /// default, no store) and, as the baseline, anonymous. The page, /mot-de-passe-oublie, reads nothing else.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public partial class SessionBenchmarks
 {
     private const string Page = "/mot-de-passe-oublie";

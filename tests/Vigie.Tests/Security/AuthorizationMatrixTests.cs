@@ -85,6 +85,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         new("POST", "/compte/mot-de-passe", "/compte/mot-de-passe", "login", "200", "200", "200", "200"),
         new("GET", "/invitation/{token}", "/invitation/{invitation}", "200", "200", "200", "200", "200"),
         new("POST", "/invitation/{token}", "/invitation/{invitation}", "200", "200", "200", "200", "200"),
+        // Without the code mailed to the invited address, nothing to confirm.
+        new("GET", "/invitation/{token}/confirmer", "/invitation/{invitation}/confirmer", "410", "410", "410", "410", "410"),
+        new("POST", "/invitation/{token}/confirmer", "/invitation/{invitation}/confirmer", "410", "410", "410", "410", "410"),
         new("GET", "/inscription", "/inscription", "404", "404", "404", "404", "404"),
         new("POST", "/inscription", "/inscription", "404", "404", "404", "404", "404"),
         new("GET", "/espace", "/espace", "login", "200", "200", "200", "200"),

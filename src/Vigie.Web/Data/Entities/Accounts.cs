@@ -48,6 +48,11 @@ public sealed class Invitation
     public int? UsedById { get; set; }
     public User? UsedBy { get; set; }
     public DateTimeOffset? RevokedAt { get; set; }
+    /// <summary>The account asked for through the link, created once its address confirms (the code's hash is kept).</summary>
+    public string? PendingEmail { get; set; }
+    public string? PendingDisplayName { get; set; }
+    public string? PendingPasswordHash { get; set; }
+    public string? ConfirmationHash { get; set; }
     public uint Version { get; set; }
 }
 

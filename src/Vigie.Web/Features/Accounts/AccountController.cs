@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Vigie.Web.Data;
 using Vigie.Web.Data.Entities;
@@ -236,67 +235,6 @@ public sealed class AccountController(
     }
 
     [AllowAnonymous]
-    [HttpGet("/invitation/{token}")]
-    public async Task<IActionResult> Invitation(string token)
-    {
-        var invitation = await FindUsableInvitationAsync(token);
-        return invitation is null
-            ? InvalidInvitation()
-            : View(new InvitationForm { Token = token, Role = invitation.Role, Email = invitation.Email ?? "", EmailFixed = invitation.Email is not null });
-    }
-
-    [AllowAnonymous]
-    [HttpPost("/invitation/{token}")]
-    [EnableRateLimiting(AccountsSetup.AuthRateLimit)]
-    public async Task<IActionResult> Invitation(string token, InvitationForm form)
-    {
-        var invitation = await FindUsableInvitationAsync(token);
-        if (invitation is null)
-        {
-            return InvalidInvitation();
-        }
-        form.Token = token;
-        form.Role = invitation.Role;
-        form.EmailFixed = invitation.Email is not null;
-        if (invitation.Email is not null)
-        {
-            form.Email = invitation.Email;
-            ModelState.Remove(nameof(form.Email));
-        }
-        if (!ModelState.IsValid)
-        {
-            return View(form);
-        }
-
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        var user = new User { UserName = form.Email.Trim(), Email = form.Email.Trim(), DisplayName = form.DisplayName.Trim(), CreatedAt = clock.GetUtcNow(), EmailConfirmed = invitation.Email is not null };
-        var created = await users.CreateAsync(user, form.NewPassword);
-        if (!created.Succeeded)
-        {
-            AddErrors(created);
-            return View(form);
-        }
-        await users.AddToRoleAsync(user, invitation.Role);
-        invitation.UsedAt = clock.GetUtcNow();
-        invitation.UsedById = user.Id;
-        audit.Record(AuditActions.InvitationUsed, user.Id, user.Id, $"Invitation n° {invitation.Id}, rôle {invitation.Role}");
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Someone used the same link a moment earlier: single use means the second one loses.
-            await transaction.RollbackAsync();
-            return InvalidInvitation();
-        }
-        await transaction.CommitAsync();
-        await FreshSession.SignInAsync(HttpContext, user, persistent: false);
-        TempData["Notice"] = $"Bienvenue dans l'équipe, {user.DisplayName} !";
-        return Redirect("/espace");
-    }
-
-    [AllowAnonymous]
     [HttpGet("/inscription")]
     public IActionResult SignUp() => accounts.Value.OpenSignUp ? View(new AccountCreationForm()) : NotFound();
 
@@ -325,22 +263,6 @@ public sealed class AccountController(
         await db.SaveChangesAsync();
         await FreshSession.SignInAsync(HttpContext, user, persistent: false);
         return Redirect("/espace");
-    }
-
-    private async Task<Invitation?> FindUsableInvitationAsync(string token)
-    {
-        var hash = Tokens.Hash(token);
-        var now = clock.GetUtcNow();
-        var invitation = await db.Invitations.FirstOrDefaultAsync(i => i.TokenHash == hash && i.UsedAt == null && i.RevokedAt == null && i.ExpiresAt > now);
-        // Revoked when the author was demoted or locked; checked again here for any other way their rights went.
-        return invitation is not null && await access.AuthorMayStillInviteAsync(invitation) ? invitation : null;
-    }
-
-    private ViewResult InvalidInvitation()
-    {
-        Response.StatusCode = StatusCodes.Status410Gone;
-        return View("Message", new MessagePage("Invitation expirée ou déjà utilisée",
-            "Ce lien d'invitation n'est plus valable : il a expiré, a déjà servi ou a été révoqué. Demandez une nouvelle invitation à la personne qui vous l'a envoyé.", 410));
     }
 
     private async Task<User> CurrentUserAsync() =>

@@ -5,12 +5,42 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Vigie.Web.Data.Migrations
 {
-    /// <inheritdoc />
+    /// <summary>
+    /// Server-side sessions (<c>user_sessions</c>), failed sign-in counts (<c>sign_in_throttles</c>), and the account an
+    /// invitation link asked for until its address confirms (<c>invitations.pending_*</c>). See docs/security.md.
+    /// </summary>
     public partial class SessionsAndThrottles : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "confirmation_hash",
+                table: "invitations",
+                type: "character varying(64)",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "pending_display_name",
+                table: "invitations",
+                type: "character varying(100)",
+                maxLength: 100,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "pending_email",
+                table: "invitations",
+                type: "character varying(256)",
+                maxLength: 256,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "pending_password_hash",
+                table: "invitations",
+                type: "text",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "sign_in_throttles",
                 columns: table => new
@@ -70,6 +100,22 @@ namespace Vigie.Web.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "user_sessions");
+
+            migrationBuilder.DropColumn(
+                name: "confirmation_hash",
+                table: "invitations");
+
+            migrationBuilder.DropColumn(
+                name: "pending_display_name",
+                table: "invitations");
+
+            migrationBuilder.DropColumn(
+                name: "pending_email",
+                table: "invitations");
+
+            migrationBuilder.DropColumn(
+                name: "pending_password_hash",
+                table: "invitations");
         }
     }
 }

@@ -13,7 +13,7 @@ using Vigie.Web.Data;
 namespace Vigie.Web.Data.Migrations
 {
     [DbContext(typeof(VigieDbContext))]
-    [Migration("20261204160016_SessionsAndThrottles")]
+    [Migration("20261204162203_SessionsAndThrottles")]
     partial class SessionsAndThrottles
     {
         /// <inheritdoc />
@@ -1364,6 +1364,11 @@ namespace Vigie.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("ConfirmationHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("confirmation_hash");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -1380,6 +1385,20 @@ namespace Vigie.Web.Data.Migrations
                     b.Property<DateTimeOffset>("ExpiresAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("expires_at");
+
+                    b.Property<string>("PendingDisplayName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("pending_display_name");
+
+                    b.Property<string>("PendingEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("pending_email");
+
+                    b.Property<string>("PendingPasswordHash")
+                        .HasColumnType("text")
+                        .HasColumnName("pending_password_hash");
 
                     b.Property<DateTimeOffset?>("RevokedAt")
                         .HasColumnType("timestamp with time zone")
