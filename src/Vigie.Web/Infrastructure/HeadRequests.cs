@@ -27,8 +27,10 @@ public static class HeadRequests
             context.Response.Body = original;
             context.Request.Method = HttpMethods.Head;
         }
-        // RFC 9110 §9.3.2: the length GET would have sent, when the response did not say it and has not started.
-        if (!context.Response.HasStarted && context.Response.ContentLength is null && !context.Response.Headers.ContainsKey("Transfer-Encoding"))
+        // RFC 9110 §9.3.2: the length GET would have sent, when the response did not say it and has not started
+        // (not on a 204 or 304, which have no content of their own).
+        if (!context.Response.HasStarted && context.Response.ContentLength is null && !context.Response.Headers.ContainsKey("Transfer-Encoding")
+            && context.Response.StatusCode is not (StatusCodes.Status204NoContent or StatusCodes.Status304NotModified))
         {
             context.Response.ContentLength = discarded.Length;
         }
