@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Vigie.Web.Data.Seeding;
 using Vigie.Web.Features.Campaigns;
@@ -37,10 +36,7 @@ builder.AddVigieApi();
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.AddControllersWithViews(o => FrenchModelBinding.Configure(o.ModelBindingMessageProvider))
     .AddRazorOptions(o => o.ViewLocationExpanders.Add(new FeatureViewLocationExpander()));
-builder.Services.Configure<ForwardedHeadersOptions>(o =>
-{
-    o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-});
+builder.AddVigieTrustedProxies(vigie);
 builder.Services.AddOutputCache(o =>
 {
     o.AddPolicy(CachePolicies.Public, p => CachePublic(p, PublicCache.Everything, PublicCache.Lists));
@@ -99,7 +95,8 @@ catch (SeedException e)
     return;
 }
 
-app.UseForwardedHeaders();
+app.UseVigieTrustedProxies(vigie);
+app.UseHeadAsGet();
 app.UseExceptionHandler("/erreur");
 app.UseStatusCodePagesWithReExecute("/erreur/{0}");
 if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))

@@ -41,6 +41,8 @@ public sealed class VigieDbContext(DbContextOptions<VigieDbContext> options)
     public DbSet<CampaignTarget> CampaignTargets => Set<CampaignTarget>();
     public DbSet<CampaignJob> CampaignJobs => Set<CampaignJob>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<SignInThrottle> SignInThrottles => Set<SignInThrottle>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

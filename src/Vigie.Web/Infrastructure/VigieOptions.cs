@@ -21,6 +21,9 @@ public sealed class VigieOptions
     /// <summary>The public address of the site, used in exports and feeds.</summary>
     public string PublicUrl { get; set; } = "http://127.0.0.1:5000";
 
+    /// <summary>Reverse proxies whose X-Forwarded-For/-Proto are believed: IP addresses or CIDR networks. None by default.</summary>
+    public string[] TrustedProxies { get; set; } = [];
+
     public string ResolveSeedsDirectory() =>
         SeedsDirectory ?? Path.Combine(AppContext.BaseDirectory, "seeds");
 

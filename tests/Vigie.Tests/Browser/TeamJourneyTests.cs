@@ -37,6 +37,9 @@ public sealed class TeamJourneyTests(BrowserFixture browser, BrowserAppFactory a
         await editor.GetByLabel("Nouveau mot de passe").FillAsync("une-phrase-de-passe-2026");
         await editor.GetByLabel("Confirmation du mot de passe").FillAsync("une-phrase-de-passe-2026");
         await editor.GetByRole(AriaRole.Button, new() { Name = "Créer mon compte" }).ClickAsync();
+        await Expect(editor.Locator("h1")).ToHaveTextAsync("Vérifiez votre messagerie");
+        await editor.GotoAsync(App.ConfirmationPath("editrice-invitee@example.org"));
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Créer mon compte" }).ClickAsync();
         await editor.WaitForURLAsync("**/espace");
 
         // A case on a commune that has none yet, with a source the narrative cites.

@@ -26,6 +26,21 @@ public static class TeamMembers
         return user;
     }
 
+    /// <summary>The text of the emails the app "sent" to an address, oldest first.</summary>
+    public static IReadOnlyList<string> MailsTo(this VigieFactory factory, string address) =>
+        !Directory.Exists(factory.MailDirectory) ? [] : [.. new DirectoryInfo(factory.MailDirectory).GetFiles("*.eml").OrderBy(f => f.LastWriteTimeUtc)
+            .Select(f => MimeKit.MimeMessage.Load(f.FullName))
+            .Where(m => m.To.Mailboxes.Any(b => b.Address == address))
+            .Select(m => m.TextBody ?? "")];
+
+    /// <summary>The path of the confirmation link in the last invitation mail sent to the address.</summary>
+    public static string ConfirmationPath(this VigieFactory factory, string address)
+    {
+        var link = System.Text.RegularExpressions.Regex.Match(factory.MailsTo(address).LastOrDefault() ?? "", @"https?://\S+/invitation/\S+/confirmer\?code=\S+").Value;
+        Assert.False(string.IsNullOrEmpty(link), $"no confirmation link mailed to {address}");
+        return new Uri(link).PathAndQuery;
+    }
+
     /// <summary>A client that keeps cookies and does not follow redirects.</summary>
     public static HttpClient CreateCookieClient(this VigieFactory factory) =>
         factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });

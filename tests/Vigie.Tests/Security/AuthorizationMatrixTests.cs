@@ -85,6 +85,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         new("POST", "/compte/mot-de-passe", "/compte/mot-de-passe", "login", "200", "200", "200", "200"),
         new("GET", "/invitation/{token}", "/invitation/{invitation}", "200", "200", "200", "200", "200"),
         new("POST", "/invitation/{token}", "/invitation/{invitation}", "200", "200", "200", "200", "200"),
+        // Without the code mailed to the invited address, nothing to confirm.
+        new("GET", "/invitation/{token}/confirmer", "/invitation/{invitation}/confirmer", "410", "410", "410", "410", "410"),
+        new("POST", "/invitation/{token}/confirmer", "/invitation/{invitation}/confirmer", "410", "410", "410", "410", "410"),
         new("GET", "/inscription", "/inscription", "404", "404", "404", "404", "404"),
         new("POST", "/inscription", "/inscription", "404", "404", "404", "404", "404"),
         new("GET", "/espace", "/espace", "login", "200", "200", "200", "200"),
@@ -252,6 +255,22 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
     public sealed class Fixture : VigieFactory, IAsyncLifetime
     {
         public Dictionary<Persona, string> Cookies { get; } = [];
+
+        public static readonly Dictionary<Persona, string> Emails = new()
+        {
+            [Persona.Volunteer] = "matrice-benevole@example.org",
+            [Persona.OtherVolunteer] = "matrice-autre@example.org",
+            [Persona.Editor] = "matrice-editeur@example.org",
+            [Persona.Admin] = "matrice-admin@example.org",
+        };
+
+        /// <summary>The cookie of a new session: sessions live on the server, so one that a row ends is ended for good.</summary>
+        public async Task<string> SignInCookiesAsync(string email)
+        {
+            using var client = await this.SignedInClientAsync(email);
+            using var probe = await client.GetAsync(new Uri("/espace", UriKind.Relative));
+            return string.Join("; ", probe.RequestMessage!.Headers.GetValues("Cookie"));
+        }
         public Dictionary<string, string> Values { get; } = [];
 
         async Task IAsyncLifetime.InitializeAsync()
@@ -308,15 +327,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
             Values["body"] = metropole.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
             await AddCampaignAsync(db, volunteer.Id, editor.Id);
 
-            foreach (var (persona, email) in new[]
+            foreach (var (persona, email) in Emails)
             {
-                (Persona.Volunteer, "matrice-benevole@example.org"), (Persona.OtherVolunteer, "matrice-autre@example.org"),
-                (Persona.Editor, "matrice-editeur@example.org"), (Persona.Admin, "matrice-admin@example.org"),
-            })
-            {
-                using var client = await this.SignedInClientAsync(email);
-                using var probe = await client.GetAsync(new Uri("/espace", UriKind.Relative));
-                Cookies[persona] = string.Join("; ", probe.RequestMessage!.Headers.GetValues("Cookie"));
+                Cookies[persona] = await SignInCookiesAsync(email);
             }
             Cookies[Persona.Anonymous] = "";
         }
@@ -436,7 +449,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         var failures = new List<string>();
         foreach (var persona in Enum.GetValues<Persona>())
         {
-            var outcome = await SendAsync(persona, row.Method == "*" ? "GET" : row.Method, fixture.Fill(row.Sample));
+            var (outcome, _, _) = await SendAsync(persona, row.Method == "*" ? "GET" : row.Method, fixture.Fill(row.Sample));
             if (outcome != row.Expected(persona))
             {
                 failures.Add($"{persona}: expected {row.Expected(persona)}, got {outcome}");
@@ -445,10 +458,43 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         Assert.True(failures.Count == 0, $"{method} {row.Sample}: " + string.Join("; ", failures));
     }
 
-    private async Task<string> SendAsync(Persona persona, string method, string path)
+    public static TheoryData<string, string> GetRequests()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var row in Matrix.Where(r => r.Method is "GET" or "*"))
+        {
+            data.Add(row.Method, row.Route);
+        }
+        return data;
+    }
+
+    /// <summary>Link checkers and uptime monitors use HEAD: the outcome and type of the GET, and no body.</summary>
+    [Theory]
+    [MemberData(nameof(GetRequests))]
+    public async Task Each_GET_answers_HEAD_alike_without_a_body(string method, string route)
+    {
+        var row = Matrix.Single(r => r.Method == method && r.Route == route);
+        var failures = new List<string>();
+        foreach (var persona in Enum.GetValues<Persona>())
+        {
+            var path = fixture.Fill(row.Sample);
+            var head = await SendAsync(persona, "HEAD", path);
+            var get = await SendAsync(persona, "GET", path);
+            if (head.Outcome != row.Expected(persona) || head.ContentType != get.ContentType || head.BodyLength != 0)
+            {
+                failures.Add($"{persona}: expected {row.Expected(persona)} ({get.ContentType}) and no body, got {head.Outcome} ({head.ContentType}) and {head.BodyLength} bytes");
+            }
+        }
+        Assert.True(failures.Count == 0, $"HEAD {row.Sample}: " + string.Join("; ", failures));
+    }
+
+    private async Task<(string Outcome, string? ContentType, long BodyLength)> SendAsync(Persona persona, string method, string path)
     {
         using var client = fixture.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
-        var cookies = fixture.Cookies[persona];
+        // Signing out ends the session it is sent with: a session of its own, so the persona's goes on.
+        var cookies = path == "/deconnexion" && persona != Persona.Anonymous
+            ? await fixture.SignInCookiesAsync(Fixture.Emails[persona])
+            : fixture.Cookies[persona];
         using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(path, UriKind.Relative));
         if (method == "POST")
         {
@@ -461,7 +507,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
             request.Headers.Add("Cookie", cookies);
         }
         using var response = await client.SendAsync(request);
-        return Outcome(response);
+        var body = await response.Content.ReadAsByteArrayAsync();
+        return (Outcome(response), response.Content.Headers.ContentType?.MediaType, body.Length);
     }
 
     /// <summary>A token for this persona, from the login form (any page with a form would do).</summary>

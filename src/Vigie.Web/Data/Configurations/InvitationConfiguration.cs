@@ -12,6 +12,9 @@ public sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitatio
         builder.HasIndex(i => i.TokenHash).IsUnique();
         builder.Property(i => i.Role).HasMaxLength(20);
         builder.Property(i => i.Email).HasMaxLength(256);
+        builder.Property(i => i.PendingEmail).HasMaxLength(256);
+        builder.Property(i => i.PendingDisplayName).HasMaxLength(100);
+        builder.Property(i => i.ConfirmationHash).HasMaxLength(64);
         builder.Property(i => i.Version).IsRowVersion();
         builder.HasOne(i => i.CreatedBy).WithMany().HasForeignKey(i => i.CreatedById).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(i => i.UsedBy).WithMany().HasForeignKey(i => i.UsedById).OnDelete(DeleteBehavior.Restrict);

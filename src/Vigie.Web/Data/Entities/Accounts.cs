@@ -48,6 +48,11 @@ public sealed class Invitation
     public int? UsedById { get; set; }
     public User? UsedBy { get; set; }
     public DateTimeOffset? RevokedAt { get; set; }
+    /// <summary>The account asked for through the link, created once its address confirms (the code's hash is kept).</summary>
+    public string? PendingEmail { get; set; }
+    public string? PendingDisplayName { get; set; }
+    public string? PendingPasswordHash { get; set; }
+    public string? ConfirmationHash { get; set; }
     public uint Version { get; set; }
 }
 
@@ -63,4 +68,26 @@ public sealed class AuditEntry
     public User? TargetUser { get; set; }
     public string? Details { get; set; }
     public string? IpAddress { get; set; }
+}
+
+/// <summary>
+/// A signed-in session (docs/security.md, "Sessions"). The cookie carries a random key; only its hash is stored,
+/// beside the serialised authentication ticket. Deleting the row ends the session on its next request.
+/// </summary>
+public sealed class UserSession
+{
+    public required string KeyHash { get; set; }
+    public int UserId { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset ExpiresAt { get; set; }
+    public required byte[] Ticket { get; set; }
+}
+
+/// <summary>Failed sign-ins counted for one client address or one email address, and until when the next is refused.</summary>
+public sealed class SignInThrottle
+{
+    public required string Key { get; set; }
+    public int Failures { get; set; }
+    public DateTimeOffset LastFailureAt { get; set; }
+    public DateTimeOffset BlockedUntil { get; set; }
 }

@@ -1,8 +1,8 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Vigie.Web.Data;
 using Vigie.Web.Data.Entities;
@@ -20,7 +20,10 @@ public sealed class AccountController(
     IEmailSender email,
     TimeProvider clock,
     IOptions<VigieOptions> vigie,
-    IOptions<AccountOptions> accounts) : Controller
+    IOptions<AccountOptions> accounts,
+    SignInThrottling throttling,
+    DecoyPassword decoy,
+    MemberAccess access) : Controller
 {
     [AllowAnonymous]
     [HttpGet("/connexion")]
@@ -36,26 +39,39 @@ public sealed class AccountController(
         {
             return View(form);
         }
-        var user = await users.FindByEmailAsync(form.Email.Trim());
-        if (user is null)
+        // One answer whether the account exists, is locked or not, in about the same time (docs/security.md).
+        var email = form.Email.Trim();
+        var address = HttpContext.Connection.RemoteIpAddress;
+        var wait = await throttling.WaitAsync(email, address);
+        if (wait > TimeSpan.Zero)
         {
-            ModelState.AddModelError("", "Adresse ou mot de passe incorrect.");
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = SignInThrottling.RetryAfter(wait);
+            ModelState.AddModelError("", $"Trop de tentatives de connexion pour cette adresse ou depuis votre réseau. Réessayez dans {SignInThrottling.French(wait)}.");
             return View(form);
         }
-        var result = await signIn.PasswordSignInAsync(user, form.Password, form.RememberMe, lockoutOnFailure: true);
-        if (result.Succeeded)
+        var user = await users.FindByEmailAsync(email);
+        if (user is null)
         {
+            decoy.Verify(form.Password);
+        }
+        else if (await users.CheckPasswordAsync(user, form.Password) && !await users.IsLockedOutAsync(user) && await signIn.CanSignInAsync(user))
+        {
+            await throttling.SucceededAsync(email);
+            await FreshSession.SignInAsync(HttpContext, user, form.RememberMe);
             audit.Record(AuditActions.LoginSucceeded, user.Id, user.Id);
             await db.SaveChangesAsync();
             return user.MustChangePassword
                 ? RedirectToAction(nameof(ChangePassword), new { premiere = true })
                 : LocalRedirectOrHome(form.ReturnUrl);
         }
-        audit.Record(result.IsLockedOut ? AuditActions.LockedOut : AuditActions.LoginFailed, null, user.Id);
-        await db.SaveChangesAsync();
-        ModelState.AddModelError("", result.IsLockedOut
-            ? "Trop d'essais infructueux : le compte est verrouillé pendant 15 minutes."
-            : "Adresse ou mot de passe incorrect.");
+        await throttling.FailedAsync(email, address);
+        if (user is not null)
+        {
+            audit.Record(await users.IsLockedOutAsync(user) ? AuditActions.LockedOut : AuditActions.LoginFailed, null, user.Id);
+            await db.SaveChangesAsync();
+        }
+        ModelState.AddModelError("", "Adresse ou mot de passe incorrect.");
         return View(form);
     }
 
@@ -141,7 +157,7 @@ public sealed class AccountController(
         }
         user!.MustChangePassword = false;
         await users.UpdateAsync(user);
-        await users.ResetAccessFailedCountAsync(user);
+        await access.EndSessionsAsync(user);
         audit.Record(AuditActions.PasswordReset, user.Id, user.Id);
         await db.SaveChangesAsync();
         return View("Message", new MessagePage("Mot de passe changé", "Votre nouveau mot de passe est enregistré. Vous pouvez vous connecter."));
@@ -208,72 +224,14 @@ public sealed class AccountController(
         }
         user.MustChangePassword = false;
         await users.UpdateAsync(user);
-        await signIn.RefreshSignInAsync(user);
+        // Every session ends, this one included; it goes on under a new key, so a copy of its cookie is refused too.
+        var persistent = (await HttpContext.AuthenticateAsync(IdentityConstants.ApplicationScheme)).Properties?.IsPersistent ?? false;
+        await access.EndSessionsAsync(user);
+        await FreshSession.SignInAsync(HttpContext, user, persistent);
         audit.Record(AuditActions.PasswordChanged, user.Id, user.Id);
         await db.SaveChangesAsync();
         TempData["Notice"] = "Mot de passe changé.";
         return RedirectToAction(nameof(Profile));
-    }
-
-    [AllowAnonymous]
-    [HttpGet("/invitation/{token}")]
-    public async Task<IActionResult> Invitation(string token)
-    {
-        var invitation = await FindUsableInvitationAsync(token);
-        return invitation is null
-            ? InvalidInvitation()
-            : View(new InvitationForm { Token = token, Role = invitation.Role, Email = invitation.Email ?? "", EmailFixed = invitation.Email is not null });
-    }
-
-    [AllowAnonymous]
-    [HttpPost("/invitation/{token}")]
-    [EnableRateLimiting(AccountsSetup.AuthRateLimit)]
-    public async Task<IActionResult> Invitation(string token, InvitationForm form)
-    {
-        var invitation = await FindUsableInvitationAsync(token);
-        if (invitation is null)
-        {
-            return InvalidInvitation();
-        }
-        form.Token = token;
-        form.Role = invitation.Role;
-        form.EmailFixed = invitation.Email is not null;
-        if (invitation.Email is not null)
-        {
-            form.Email = invitation.Email;
-            ModelState.Remove(nameof(form.Email));
-        }
-        if (!ModelState.IsValid)
-        {
-            return View(form);
-        }
-
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        var user = new User { UserName = form.Email.Trim(), Email = form.Email.Trim(), DisplayName = form.DisplayName.Trim(), CreatedAt = clock.GetUtcNow(), EmailConfirmed = invitation.Email is not null };
-        var created = await users.CreateAsync(user, form.NewPassword);
-        if (!created.Succeeded)
-        {
-            AddErrors(created);
-            return View(form);
-        }
-        await users.AddToRoleAsync(user, invitation.Role);
-        invitation.UsedAt = clock.GetUtcNow();
-        invitation.UsedById = user.Id;
-        audit.Record(AuditActions.InvitationUsed, user.Id, user.Id, $"Invitation n° {invitation.Id}, rôle {invitation.Role}");
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Someone used the same link a moment earlier: single use means the second one loses.
-            await transaction.RollbackAsync();
-            return InvalidInvitation();
-        }
-        await transaction.CommitAsync();
-        await signIn.SignInAsync(user, isPersistent: false);
-        TempData["Notice"] = $"Bienvenue dans l'équipe, {user.DisplayName} !";
-        return Redirect("/espace");
     }
 
     [AllowAnonymous]
@@ -303,22 +261,8 @@ public sealed class AccountController(
         await users.AddToRoleAsync(user, Roles.Volunteer);
         audit.Record(AuditActions.AccountCreated, user.Id, user.Id, "Inscription ouverte, rôle Bénévole");
         await db.SaveChangesAsync();
-        await signIn.SignInAsync(user, isPersistent: false);
+        await FreshSession.SignInAsync(HttpContext, user, persistent: false);
         return Redirect("/espace");
-    }
-
-    private async Task<Invitation?> FindUsableInvitationAsync(string token)
-    {
-        var hash = Tokens.Hash(token);
-        var now = clock.GetUtcNow();
-        return await db.Invitations.FirstOrDefaultAsync(i => i.TokenHash == hash && i.UsedAt == null && i.RevokedAt == null && i.ExpiresAt > now);
-    }
-
-    private ViewResult InvalidInvitation()
-    {
-        Response.StatusCode = StatusCodes.Status410Gone;
-        return View("Message", new MessagePage("Invitation expirée ou déjà utilisée",
-            "Ce lien d'invitation n'est plus valable : il a expiré, a déjà servi ou a été révoqué. Demandez une nouvelle invitation à la personne qui vous l'a envoyé.", 410));
     }
 
     private async Task<User> CurrentUserAsync() =>

@@ -111,3 +111,14 @@ public sealed class InvitationForm : AccountCreationForm
 }
 
 public sealed record MessagePage(string Title, string Message, int StatusCode = 200);
+
+public sealed class InvitationConfirmation
+{
+    public string Token { get; set; } = "";
+
+    public string Code { get; set; } = "";
+
+    public string Email { get; set; } = "";
+
+    public string Role { get; set; } = "";
+}

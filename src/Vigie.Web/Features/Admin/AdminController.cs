@@ -14,7 +14,7 @@ public sealed record AuditRow(DateTimeOffset At, string Action, string? Actor, s
 
 [Authorize(Policy = Policies.Admin)]
 [Route("admin")]
-public sealed class AdminController(VigieDbContext db, UserManager<User> users, AuditLog audit, TimeProvider clock) : Controller
+public sealed class AdminController(VigieDbContext db, UserManager<User> users, AuditLog audit, MemberAccess access, TimeProvider clock) : Controller
 {
     [HttpGet("utilisateurs")]
     public async Task<IActionResult> Users()
@@ -48,7 +48,9 @@ public sealed class AdminController(VigieDbContext db, UserManager<User> users, 
         }
         await users.RemoveFromRolesAsync(user, current);
         await users.AddToRoleAsync(user, role);
-        await users.UpdateSecurityStampAsync(user);
+        // The old role lives on in the member's sessions and in the invitations they issued: both end now.
+        await access.EndSessionsAsync(user);
+        await access.RevokeInvitationsAsync(user, role, User.UserId());
         audit.Record(AuditActions.RoleChanged, User.UserId(), user.Id, $"{string.Join(", ", current)} → {role}");
         await db.SaveChangesAsync();
         TempData["Notice"] = $"{user.DisplayName} a maintenant le rôle {role}.";
@@ -74,11 +76,15 @@ public sealed class AdminController(VigieDbContext db, UserManager<User> users, 
             return RedirectToAction(nameof(Users));
         }
         await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null);
-        if (!locked)
+        if (locked)
         {
-            await users.ResetAccessFailedCountAsync(user);
+            await access.EndSessionsAsync(user);
+            await access.RevokeInvitationsAsync(user, null, User.UserId());
         }
-        await users.UpdateSecurityStampAsync(user);
+        else
+        {
+            await users.UpdateSecurityStampAsync(user);
+        }
         audit.Record(locked ? AuditActions.AccountLocked : AuditActions.AccountUnlocked, User.UserId(), user.Id);
         await db.SaveChangesAsync();
         return RedirectToAction(nameof(Users));

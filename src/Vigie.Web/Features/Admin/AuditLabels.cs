@@ -9,7 +9,7 @@ public static class AuditLabels
         AuditActions.AccountCreated => "Compte créé",
         AuditActions.LoginSucceeded => "Connexion",
         AuditActions.LoginFailed => "Connexion refusée",
-        AuditActions.LockedOut => "Compte verrouillé (essais)",
+        AuditActions.LockedOut => "Connexion refusée (compte verrouillé)",
         AuditActions.PasswordChanged => "Mot de passe changé",
         AuditActions.PasswordReset => "Mot de passe réinitialisé",
         AuditActions.RoleChanged => "Rôle changé",

@@ -21,11 +21,27 @@ public sealed class AccountOptions
 
     /// <summary>Requests per minute and per address on the login, sign-up and password-reset forms.</summary>
     public int AuthRequestsPerMinute { get; set; } = 10;
+
+    /// <summary>Failed sign-ins for one email address before each further one is delayed (docs/security.md).</summary>
+    public int AccountFreeFailures { get; set; } = 5;
+
+    /// <summary>Failed sign-ins from one client address, whatever the email, before each further one is delayed.</summary>
+    public int AddressFreeFailures { get; set; } = 20;
+
+    /// <summary>The first delay; each further failure doubles it, up to the caps below.</summary>
+    public TimeSpan ThrottleBaseDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    public TimeSpan AccountMaxDelay { get; set; } = TimeSpan.FromMinutes(15);
+
+    public TimeSpan AddressMaxDelay { get; set; } = TimeSpan.FromHours(1);
 }
 
 public static class AccountsSetup
 {
     public const string AuthRateLimit = "auth";
+
+    /// <summary>How long a session lasts without use (sliding).</summary>
+    public const int SessionDays = 14;
 
     public static void AddVigieAccounts(this WebApplicationBuilder builder, VigieOptions vigie)
     {
@@ -41,8 +57,7 @@ public static class AccountsSetup
                 o.Password.RequireUppercase = false;
                 o.Password.RequireLowercase = true;
                 o.Password.RequireDigit = true;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Identity's lockout serves only the admins' lock: failed sign-ins are throttled instead (SignInThrottling).
                 o.Lockout.AllowedForNewUsers = true;
                 o.SignIn.RequireConfirmedAccount = false;
             })
@@ -62,9 +77,15 @@ public static class AccountsSetup
             o.LoginPath = "/connexion";
             o.LogoutPath = "/deconnexion";
             o.AccessDeniedPath = "/acces-refuse";
-            o.ExpireTimeSpan = TimeSpan.FromDays(14);
+            o.ExpireTimeSpan = TimeSpan.FromDays(SessionDays);
             o.SlidingExpiration = true;
         });
+        services.AddSingleton<SessionStore>();
+        services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<SessionStore>((o, store) => o.SessionStore = store);
+        services.AddScoped<MemberAccess>();
+        services.AddScoped<Features.Accounts.SignInThrottling>();
+        services.AddScoped<Features.Accounts.DecoyPassword>();
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "vigie.af";

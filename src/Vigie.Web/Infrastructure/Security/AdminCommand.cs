@@ -52,6 +52,8 @@ public static class AdminCommand
         else
         {
             await users.RemoveFromRolesAsync(user, await users.GetRolesAsync(user));
+            // Sessions hold the old role: the member signs in again to get the new one.
+            await scope.ServiceProvider.GetRequiredService<MemberAccess>().EndSessionsAsync(user);
             audit.Record(AuditActions.RoleChanged, null, user.Id, "Promu Admin en ligne de commande");
         }
         await users.AddToRoleAsync(user, Roles.Admin);
