@@ -61,6 +61,7 @@ public static class RouteSamples
         ["compte"] = _ => ["/compte"],
         ["compte/mot-de-passe"] = _ => ["/compte/mot-de-passe"],
         ["invitation/{token}"] = _ => ["/invitation/jeton-inconnu"],
+        ["invitation/{token}/confirmer"] = _ => ["/invitation/jeton-inconnu/confirmer"],
         ["inscription"] = _ => ["/inscription"],
         ["espace"] = _ => ["/espace"],
         ["equipe/invitations"] = _ => ["/equipe/invitations"],
