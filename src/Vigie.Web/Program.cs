@@ -35,7 +35,11 @@ builder.AddVigieApi();
 
 // Razor would otherwise escape every accented letter as an entity.
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-builder.Services.AddControllersWithViews(o => FrenchModelBinding.Configure(o.ModelBindingMessageProvider))
+builder.Services.AddControllersWithViews(o =>
+    {
+        FrenchModelBinding.Configure(o.ModelBindingMessageProvider);
+        o.ModelBinderProviders.Insert(0, new SafeInputBinderProvider());
+    })
     .AddRazorOptions(o => o.ViewLocationExpanders.Add(new FeatureViewLocationExpander()));
 builder.Services.Configure<ForwardedHeadersOptions>(o =>
 {
@@ -102,6 +106,7 @@ catch (SeedException e)
 app.UseForwardedHeaders();
 app.UseExceptionHandler("/erreur");
 app.UseStatusCodePagesWithReExecute("/erreur/{0}");
+app.UseInputGuard();
 if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))
 {
     app.UseHsts();
