@@ -51,19 +51,26 @@ public static class DocumentAccess
     /// <summary>
     /// Resolves where an upload goes, or null when the target does not exist or the member may not add to it.
     /// A request brings its case; its requester may attach what it brought even to a case they did not create.
+    /// A request the member may not see is no target, and an event must be a live event of the target's request
+    /// (a document filed under another user's private request would reveal it, and an unknown one broke the save).
     /// </summary>
     public static async Task<ResolvedTarget?> ResolveTargetAsync(VigieDbContext db, ClaimsPrincipal user, int? caseId, int? requestId,
-        CancellationToken cancellationToken)
+        int? requestEventId, CancellationToken cancellationToken)
     {
         CadaRequest? request = null;
         if (requestId is int rid)
         {
             request = await db.CadaRequests.AsNoTracking().Include(r => r.PublicBody).SingleOrDefaultAsync(r => r.Id == rid, cancellationToken);
-            if (request is null || (caseId is int cid && request.CaseId != cid))
+            if (request is null || (caseId is int cid && request.CaseId != cid) || !CanSeeRequest(user, request))
             {
                 return null;
             }
             caseId = request.CaseId;
+        }
+        if (requestEventId is int eventId
+            && (request is null || !await db.RequestEvents.AnyAsync(e => e.Id == eventId && e.CadaRequestId == request.Id && e.DeletedAt == null, cancellationToken)))
+        {
+            return null;
         }
         if (caseId is null)
         {
@@ -74,8 +81,9 @@ public static class DocumentAccess
             : db.Cases.AsNoTracking().AttachableCases(user);
         var target = await cases.Where(c => c.Id == caseId)
             .Select(c => new { c.Id, c.Title, c.Slug }).SingleOrDefaultAsync(cancellationToken);
-        return target is null ? null : new ResolvedTarget(target.Id, target.Title, target.Slug, request?.Id, request?.Subject, request?.PublicBody?.Name);
+        return target is null ? null : new ResolvedTarget(target.Id, target.Title, target.Slug, request?.Id, request?.Subject, request?.PublicBody?.Name, requestEventId);
     }
 }
 
-public sealed record ResolvedTarget(int CaseId, string CaseTitle, string CaseSlug, int? RequestId, string? RequestSubject, string? RequestAuthority);
+public sealed record ResolvedTarget(int CaseId, string CaseTitle, string CaseSlug, int? RequestId, string? RequestSubject, string? RequestAuthority,
+    int? RequestEventId);
