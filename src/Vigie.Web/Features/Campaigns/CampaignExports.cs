@@ -10,6 +10,7 @@ using Vigie.Web.Features.Requests;
 using Vigie.Web.Features.Requests.Deadlines;
 using Vigie.Web.Features.Requests.Letters;
 using Vigie.Web.Infrastructure.Formatting;
+using Vigie.Web.Infrastructure.Text;
 
 namespace Vigie.Web.Features.Campaigns;
 
@@ -27,7 +28,10 @@ public sealed class CampaignExports(VigieDbContext db, RequestAnalyser analyser)
         "documents_sans_reponse", "documents", "motifs_refus",
     ];
 
-    /// <summary>Writes the CSV; private requests are left blank unless <paramref name="team"/>.</summary>
+    /// <summary>
+    /// Writes the CSV; private requests are left blank unless <paramref name="team"/>. Text cells go through
+    /// <see cref="CsvCells"/> (no formula for a spreadsheet); ids, counts and dates are written as they are.
+    /// </summary>
     public async Task WriteCsvAsync(Campaign campaign, bool team, TextWriter writer, CancellationToken cancellationToken)
     {
         var today = analyser.Today;
@@ -45,7 +49,7 @@ public sealed class CampaignExports(VigieDbContext db, RequestAnalyser analyser)
             var request = target.CadaRequestId is { } id ? requests.GetValueOrDefault(id) : null;
             var identityFields = new[]
             {
-                Number(body.Id), body.Name, Labels.Of(body.Kind), body.Municipality?.InseeCode ?? "", body.DepartmentCode ?? "",
+                Number(body.Id), CsvCells.Text(body.Name), Labels.Of(body.Kind), body.Municipality?.InseeCode ?? "", body.DepartmentCode ?? "",
                 body.Municipality?.Population is { } p ? Number(p) : "",
             };
             if (request is null || !(team || (request.IsPublic && (request.Case is null || request.Case.Status == CaseStatus.Published))))
@@ -78,14 +82,14 @@ public sealed class CampaignExports(VigieDbContext db, RequestAnalyser analyser)
                 request.IsPublic ? "oui" : "non",
                 team ? (request.RequesterId is null ? "non" : "oui") : "",
                 analysis.State.ToString(),
-                analysis.StateLabel,
+                CsvCells.Text(analysis.StateLabel),
                 CampaignStages.Of(analysis.State).Slug(),
                 Date(events.FirstOrDefault(e => e.Kind == RequestEventKind.Sent)),
                 Date(events.FirstOrDefault(e => e.Kind == RequestEventKind.ReceivedByBody)),
                 Date(events.FirstOrDefault(e => e.Kind is RequestEventKind.ReplyReceived or RequestEventKind.ExplicitRefusal)),
                 Date(events.FirstOrDefault(e => e.Kind == RequestEventKind.ReferralSent)),
-                string.Join(" | ", events.Where(e => e.Kind == RequestEventKind.CadaOpinion && e.OpinionNumber is not null)
-                    .Select(e => $"{e.OpinionNumber} {(e.OpinionSens ?? OpinionSens.Favorable).Label()}{(string.IsNullOrWhiteSpace(e.OpinionMotivation) ? "" : $" ({e.OpinionMotivation})")}")),
+                CsvCells.Text(string.Join(" | ", events.Where(e => e.Kind == RequestEventKind.CadaOpinion && e.OpinionNumber is not null)
+                    .Select(e => $"{e.OpinionNumber} {(e.OpinionSens ?? OpinionSens.Favorable).Label()}{(string.IsNullOrWhiteSpace(e.OpinionMotivation) ? "" : $" ({e.OpinionMotivation})")}"))),
                 next is null ? "" : next.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 next is null ? "" : next.Kind.Label(),
                 sent ? Issue(TransparencySummary.Classify(view)) : "",
@@ -93,9 +97,9 @@ public sealed class CampaignExports(VigieDbContext db, RequestAnalyser analyser)
                 sent ? Number(outcomes.Count(o => o.Status == DocumentStatus.ReceivedRedacted)) : "",
                 sent ? Number(outcomes.Count(o => o.Status == DocumentStatus.Refused)) : "",
                 sent ? Number(outcomes.Count(o => o.Status == DocumentStatus.NotAnswered)) : "",
-                string.Join(" | ", documents.Select((d, i) => sent
+                CsvCells.Text(string.Join(" | ", documents.Select((d, i) => sent
                     ? $"{i + 1}. {d.Title} : {outcomes[i].Status.Label()}{(outcomes[i].Ground is { } g ? $" ({g.Label()})" : "")}"
-                    : $"{i + 1}. {d.Title}")),
+                    : $"{i + 1}. {d.Title}"))),
                 string.Join(" | ", outcomes.Where(o => o.Status == DocumentStatus.Refused).Select(o => (o.Ground ?? RefusalGround.Other).Label()).Distinct()),
             ], cancellationToken);
         }
