@@ -34,7 +34,11 @@ builder.AddVigieApi();
 
 // Razor would otherwise escape every accented letter as an entity.
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-builder.Services.AddControllersWithViews(o => FrenchModelBinding.Configure(o.ModelBindingMessageProvider))
+builder.Services.AddControllersWithViews(o =>
+    {
+        FrenchModelBinding.Configure(o.ModelBindingMessageProvider);
+        o.ModelBinderProviders.Insert(0, new SafeInputBinderProvider());
+    })
     .AddRazorOptions(o => o.ViewLocationExpanders.Add(new FeatureViewLocationExpander()));
 builder.AddVigieTrustedProxies(vigie);
 builder.Services.AddOutputCache(o =>
@@ -99,6 +103,7 @@ app.UseVigieTrustedProxies(vigie);
 app.UseHeadAsGet();
 app.UseExceptionHandler("/erreur");
 app.UseStatusCodePagesWithReExecute("/erreur/{0}");
+app.UseInputGuard();
 if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))
 {
     app.UseHsts();

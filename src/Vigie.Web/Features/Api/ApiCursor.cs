@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
+using Vigie.Web.Infrastructure.Text;
 
 namespace Vigie.Web.Features.Api;
 
@@ -9,6 +10,8 @@ namespace Vigie.Web.Features.Api;
 /// </summary>
 public static class ApiCursor
 {
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     public static string Encode(string list, string lastKey) =>
         WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes($"v1|{list}|{lastKey}"));
 
@@ -21,14 +24,15 @@ public static class ApiCursor
         }
         try
         {
-            var parts = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(cursor)).Split('|', 3);
-            if (parts is ["v1", var name, var key] && name == list && key.Length > 0)
+            var parts = StrictUtf8.GetString(WebEncoders.Base64UrlDecode(cursor)).Split('|', 3);
+            // A forged key with a NUL would reach PostgreSQL (22021), and int.Parse accepts trailing NULs.
+            if (parts is ["v1", var name, var key] && name == list && key.Length > 0 && UnsafeText.IsStorable(key) && !key.Any(char.IsControl))
             {
                 lastKey = key;
                 return true;
             }
         }
-        catch (FormatException)
+        catch (Exception e) when (e is FormatException or DecoderFallbackException)
         {
         }
         return false;

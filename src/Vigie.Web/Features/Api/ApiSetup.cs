@@ -11,7 +11,24 @@ public static class ApiSetup
     public const string Version = "v1";
     public const string Cors = "api-read";
     public const string RateLimit = "api";
-    public const string OpenApiPath = "/openapi/{documentName}.json";
+    /// <summary>Only the one document: another name would get the OpenAPI endpoint's English text 404 instead of the site's page.</summary>
+    public const string OpenApiPath = "/openapi/{documentName:regex(^" + Version + "$)}.json";
+
+    /// <summary>The titles of the API's problem+json answers (NotFound() and the like), in French like the rest of the site.</summary>
+    private static readonly Dictionary<int, string> FrenchTitles = new()
+    {
+        [StatusCodes.Status400BadRequest] = "Requête invalide.",
+        [StatusCodes.Status401Unauthorized] = "Connexion requise.",
+        [StatusCodes.Status403Forbidden] = "Accès refusé.",
+        [StatusCodes.Status404NotFound] = "Ressource introuvable.",
+        [StatusCodes.Status405MethodNotAllowed] = "Méthode non acceptée.",
+        [StatusCodes.Status406NotAcceptable] = "Format de réponse non disponible.",
+        [StatusCodes.Status409Conflict] = "Conflit de modification.",
+        [StatusCodes.Status412PreconditionFailed] = "Condition préalable non remplie.",
+        [StatusCodes.Status415UnsupportedMediaType] = "Format non pris en charge.",
+        [StatusCodes.Status422UnprocessableEntity] = "Contenu invalide.",
+        [StatusCodes.Status500InternalServerError] = "Erreur du serveur.",
+    };
 
     public static void AddVigieApi(this WebApplicationBuilder builder)
     {
@@ -42,6 +59,17 @@ public static class ApiSetup
         services.AddRateLimiter(o => o.AddPolicy(OpenData.OpenDataController.RateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
             context.Connection.RemoteIpAddress?.ToString() ?? "inconnu",
             _ => new FixedWindowRateLimiterOptions { PermitLimit = downloadsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
+        services.PostConfigure<ApiBehaviorOptions>(o =>
+        {
+            foreach (var (status, title) in FrenchTitles)
+            {
+                o.ClientErrorMapping[status] = new ClientErrorData
+                {
+                    Title = title,
+                    Link = o.ClientErrorMapping.TryGetValue(status, out var known) ? known.Link : null,
+                };
+            }
+        });
         services.PostConfigure<ApiBehaviorOptions>(o => o.InvalidModelStateResponseFactory = context =>
         {
             var problem = new ValidationProblemDetails(context.ModelState)

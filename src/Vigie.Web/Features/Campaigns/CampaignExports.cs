@@ -11,6 +11,7 @@ using Vigie.Web.Features.Requests.Deadlines;
 using Vigie.Web.Features.Requests.Letters;
 using Vigie.Web.Infrastructure.Formatting;
 using Vigie.Web.Infrastructure.Privacy;
+using Vigie.Web.Infrastructure.Text;
 
 namespace Vigie.Web.Features.Campaigns;
 
@@ -30,7 +31,8 @@ public sealed class CampaignExports(VigieDbContext db, RequestAnalyser analyser)
 
     /// <summary>
     /// Writes the CSV: every request's progress for members, the public ones' for anyone else (the others left blank); a
-    /// request's own wording only for those who may see the request.
+    /// request's own wording only for those who may see the request. Text cells go through <see cref="CsvCells"/> (no
+    /// formula for a spreadsheet); ids, counts and dates are written as they are.
     /// </summary>
     public async Task WriteCsvAsync(Campaign campaign, Viewer viewer, TextWriter writer, CancellationToken cancellationToken)
     {
@@ -50,7 +52,7 @@ public sealed class CampaignExports(VigieDbContext db, RequestAnalyser analyser)
             var request = target.CadaRequestId is { } id ? requests.GetValueOrDefault(id) : null;
             var identityFields = new[]
             {
-                Number(body.Id), body.Name, Labels.Of(body.Kind), body.Municipality?.InseeCode ?? "", body.DepartmentCode ?? "",
+                Number(body.Id), CsvCells.Text(body.Name), Labels.Of(body.Kind), body.Municipality?.InseeCode ?? "", body.DepartmentCode ?? "",
                 body.Municipality?.Population is { } p ? Number(p) : "",
             };
             if (request is null || !(team || Visibility.IsPublic(request)))
@@ -83,14 +85,14 @@ public sealed class CampaignExports(VigieDbContext db, RequestAnalyser analyser)
                 Visibility.IsPublic(request) ? "oui" : "non",
                 team ? (request.RequesterId is null ? "non" : "oui") : "",
                 analysis.State.ToString(),
-                analysis.StateLabel,
+                CsvCells.Text(analysis.StateLabel),
                 CampaignStages.Of(analysis.State).Slug(),
                 Date(events.FirstOrDefault(e => e.Kind == RequestEventKind.Sent)),
                 Date(events.FirstOrDefault(e => e.Kind == RequestEventKind.ReceivedByBody)),
                 Date(events.FirstOrDefault(e => e.Kind is RequestEventKind.ReplyReceived or RequestEventKind.ExplicitRefusal)),
                 Date(events.FirstOrDefault(e => e.Kind == RequestEventKind.ReferralSent)),
-                string.Join(" | ", events.Where(e => e.Kind == RequestEventKind.CadaOpinion && e.OpinionNumber is not null)
-                    .Select(e => $"{e.OpinionNumber} {(e.OpinionSens ?? OpinionSens.Favorable).Label()}{(string.IsNullOrWhiteSpace(e.OpinionMotivation) ? "" : $" ({e.OpinionMotivation})")}")),
+                CsvCells.Text(string.Join(" | ", events.Where(e => e.Kind == RequestEventKind.CadaOpinion && e.OpinionNumber is not null)
+                    .Select(e => $"{e.OpinionNumber} {(e.OpinionSens ?? OpinionSens.Favorable).Label()}{(string.IsNullOrWhiteSpace(e.OpinionMotivation) ? "" : $" ({e.OpinionMotivation})")}"))),
                 next is null ? "" : next.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 next is null ? "" : next.Kind.Label(),
                 sent ? Issue(TransparencySummary.Classify(view)) : "",
@@ -98,9 +100,9 @@ public sealed class CampaignExports(VigieDbContext db, RequestAnalyser analyser)
                 sent ? Number(outcomes.Count(o => o.Status == DocumentStatus.ReceivedRedacted)) : "",
                 sent ? Number(outcomes.Count(o => o.Status == DocumentStatus.Refused)) : "",
                 sent ? Number(outcomes.Count(o => o.Status == DocumentStatus.NotAnswered)) : "",
-                string.Join(" | ", documents.Select((d, i) => sent
+                CsvCells.Text(string.Join(" | ", documents.Select((d, i) => sent
                     ? $"{i + 1}. {CampaignQueries.DocumentTitle(campaign, request, d, viewer)} : {outcomes[i].Status.Label()}{(outcomes[i].Ground is { } g ? $" ({g.Label()})" : "")}"
-                    : $"{i + 1}. {CampaignQueries.DocumentTitle(campaign, request, d, viewer)}")),
+                    : $"{i + 1}. {CampaignQueries.DocumentTitle(campaign, request, d, viewer)}"))),
                 string.Join(" | ", outcomes.Where(o => o.Status == DocumentStatus.Refused).Select(o => (o.Ground ?? RefusalGround.Other).Label()).Distinct()),
             ], cancellationToken);
         }

@@ -28,9 +28,11 @@ public static class DocumentAccess
     /// <summary>
     /// Resolves where an upload goes, or null when the target does not exist or the member may not add to it.
     /// A request brings its case; its requester may attach what it brought even to a case they did not create.
+    /// A request the member may not see is no target, and an event must be a live event of the target's request
+    /// (a document filed under another user's private request would reveal it, and an unknown one broke the save).
     /// </summary>
     public static async Task<ResolvedTarget?> ResolveTargetAsync(VigieDbContext db, ClaimsPrincipal user, int? caseId, int? requestId,
-        CancellationToken cancellationToken)
+        int? requestEventId, CancellationToken cancellationToken)
     {
         CadaRequest? request = null;
         if (requestId is int rid)
@@ -43,6 +45,11 @@ public static class DocumentAccess
                 return null;
             }
             caseId = request.CaseId;
+        }
+        if (requestEventId is int eventId
+            && (request is null || !await db.RequestEvents.AnyAsync(e => e.Id == eventId && e.CadaRequestId == request.Id && e.DeletedAt == null, cancellationToken)))
+        {
+            return null;
         }
         if (caseId is null)
         {
@@ -58,10 +65,11 @@ public static class DocumentAccess
             return null;
         }
         var requestIsPublic = request is not null && await db.CadaRequests.Public().AnyAsync(r => r.Id == request.Id, cancellationToken);
-        return new ResolvedTarget(target.Id, target.Title, target.Slug, request?.Id, request?.Subject, request?.PublicBody?.Name, requestIsPublic);
+        return new ResolvedTarget(target.Id, target.Title, target.Slug, request?.Id, request?.Subject, request?.PublicBody?.Name, requestEventId,
+            requestIsPublic);
     }
 }
 
 /// <summary>Where an upload goes. <c>RequestIsPublic</c>: whether the public sees the request now (a document marked public on a request that is not stays private).</summary>
 public sealed record ResolvedTarget(int CaseId, string CaseTitle, string CaseSlug, int? RequestId, string? RequestSubject, string? RequestAuthority,
-    bool RequestIsPublic);
+    int? RequestEventId, bool RequestIsPublic);

@@ -1,5 +1,6 @@
 using System.Text;
 using Vigie.Web.Data.Entities;
+using Vigie.Web.Infrastructure.Text;
 
 namespace Vigie.Web.Features.Documents;
 
@@ -89,17 +90,18 @@ public static class FileFormats
     }
 
     /// <summary>
-    /// A name safe to show and to put in Content-Disposition: no folders, no control or reserved characters, at
-    /// most 150 characters, and the extension of the format actually detected.
+    /// A name safe to show and to put in Content-Disposition: no folders, no reserved characters, no invisible ones
+    /// (controls and bidi or other format characters are removed: "passwd\u202Efdp.exe.txt" would display as
+    /// "passwdtxt.exe.pdf"), at most 150 characters, and the extension of the format actually detected.
     /// </summary>
     public static string SafeName(string? uploaded, FileFormat format)
     {
-        var name = (uploaded ?? "").Replace('\\', '/');
+        var name = UnsafeText.WithoutInvisibles(uploaded ?? "").Replace('\\', '/');
         name = name[(name.LastIndexOf('/') + 1)..].Normalize(NormalizationForm.FormC);
         var builder = new StringBuilder(name.Length);
         foreach (var c in name)
         {
-            builder.Append(char.IsControl(c) || c is '"' or '*' or ':' or '<' or '>' or '?' or '|' || char.IsSurrogate(c) ? '_' : c);
+            builder.Append(c is '"' or '*' or ':' or '<' or '>' or '?' or '|' ? '_' : c);
         }
         var stem = Path.GetFileNameWithoutExtension(builder.ToString()).Trim().Trim('.', ' ');
         if (stem.Length > 140)

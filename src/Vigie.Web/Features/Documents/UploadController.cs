@@ -8,6 +8,7 @@ using Vigie.Web.Data;
 using Vigie.Web.Data.Entities;
 using Vigie.Web.Features.Documents.Upload;
 using Vigie.Web.Infrastructure.Security;
+using Vigie.Web.Infrastructure.Text;
 
 namespace Vigie.Web.Features.Documents;
 
@@ -34,7 +35,7 @@ public sealed class UploadController(VigieDbContext db, DocumentUploader uploade
                 .Select(c => new CaseChoice(c.Id, c.Title, c.Status)).ToListAsync(cancellationToken);
             return View("Choose", cases);
         }
-        var target = await DocumentAccess.ResolveTargetAsync(db, User, caseId, requestId, cancellationToken);
+        var target = await DocumentAccess.ResolveTargetAsync(db, User, caseId, requestId, requestEventId, cancellationToken);
         if (target is null)
         {
             return NotFound();
@@ -44,7 +45,6 @@ public sealed class UploadController(VigieDbContext db, DocumentUploader uploade
         return View("Upload", new UploadForm
         {
             Target = target,
-            RequestEventId = requestEventId,
             Rows = Enumerable.Range(0, count).Select(i => new UploadRow { Index = i }).ToList(),
             MaxBytes = settings.MaxUploadBytes,
             MaxRows = settings.MaxFilesPerUpload,
@@ -58,7 +58,7 @@ public sealed class UploadController(VigieDbContext db, DocumentUploader uploade
     {
         var settings = options.Value;
         int? QueryInt(string name) => int.TryParse(Request.Query[name], NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null;
-        var target = await DocumentAccess.ResolveTargetAsync(db, User, QueryInt("dossier"), QueryInt("demande"), cancellationToken);
+        var target = await DocumentAccess.ResolveTargetAsync(db, User, QueryInt("dossier"), QueryInt("demande"), QueryInt("evenement"), cancellationToken);
         if (target is null)
         {
             return NotFound();
@@ -105,7 +105,7 @@ public sealed class UploadController(VigieDbContext db, DocumentUploader uploade
                 Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
                 return View("Upload", form);
             }
-            var added = await uploader.CommitAsync(new UploadTarget(target.CaseId, target.RequestId, form.RequestEventId), documents, userId, cancellationToken);
+            var added = await uploader.CommitAsync(new UploadTarget(target.CaseId, target.RequestId, target.RequestEventId), documents, userId, cancellationToken);
             TempData["Notice"] = added.Count == 1
                 ? "Document ajouté. Son texte sera extrait dans quelques instants."
                 : $"{added.Count} documents ajoutés. Leur texte sera extrait dans quelques instants.";
@@ -137,19 +137,35 @@ public sealed class UploadController(VigieDbContext db, DocumentUploader uploade
         var rows = new List<UploadRow>();
         for (var i = 0; i < settings.MaxFilesPerUpload; i++)
         {
+            // The form is read by hand, so the check model binding does for other forms (SafeInputBinderProvider) is here.
+            var unstorable = new List<string>();
+            string Text(string field)
+            {
+                var raw = upload.Field($"{field}_{i}") ?? "";
+                if (!UnsafeText.IsStorable(raw))
+                {
+                    unstorable.Add(field);
+                    raw = UnsafeText.MakeStorable(raw);
+                }
+                return raw.Trim();
+            }
             var row = new UploadRow
             {
                 Index = i,
-                Title = (upload.Field($"titre_{i}") ?? "").Trim(),
+                Title = Text("titre"),
                 Kind = Enum.TryParse<DocumentKind>(upload.Field($"nature_{i}"), out var kind) && Enum.IsDefined(kind) ? kind : DocumentKind.Autre,
-                Date = (upload.Field($"date_{i}") ?? "").Trim(),
+                Date = Text("date"),
                 IsPublic = upload.Field($"public_{i}") == "true",
-                Description = (upload.Field($"description_{i}") ?? "").Trim(),
+                Description = Text("description"),
                 IsRedacted = upload.Field($"occulte_{i}") == "true",
-                RedactionNote = (upload.Field($"occultation_{i}") ?? "").Trim(),
-                RedactionGround = (upload.Field($"motif_{i}") ?? "").Trim(),
+                RedactionNote = Text("occultation"),
+                RedactionGround = Text("motif"),
                 Held = Guid.TryParse(upload.Field($"conserve_{i}"), out var held) ? holds.GetValueOrDefault(held) : null,
             };
+            foreach (var field in unstorable)
+            {
+                row.Errors[field] = UnsafeText.FieldMessage;
+            }
             if (i < rowCount || IsUsed(row, upload))
             {
                 rows.Add(row);
@@ -158,8 +174,7 @@ public sealed class UploadController(VigieDbContext db, DocumentUploader uploade
         return new UploadForm
         {
             Target = target,
-            RequestEventId = int.TryParse(Request.Query["evenement"], NumberStyles.None, CultureInfo.InvariantCulture, out var e) ? e : null,
-            ReceivedOn = (upload.Field("recu_le") ?? "").Trim(),
+            ReceivedOn = UnsafeText.MakeStorable(upload.Field("recu_le") ?? "").Trim(),
             Rows = rows,
             MaxBytes = settings.MaxUploadBytes,
             MaxRows = settings.MaxFilesPerUpload,

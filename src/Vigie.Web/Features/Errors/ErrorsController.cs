@@ -1,14 +1,21 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
+using Vigie.Web.Infrastructure.Security;
 
 namespace Vigie.Web.Features.Errors;
 
 public sealed record ErrorPage(int StatusCode, string Title, string Message);
 
-/// <summary>Friendly French pages for every error status; never a stack trace.</summary>
+/// <summary>
+/// Friendly French pages for every error status; never a stack trace. The status code pages re-execute these actions
+/// with the method of the failed request, so a POST refused before its antiforgery token was read (an upload cut at its
+/// size limit) comes here as a POST without a valid token: the pages must not ask for one.
+/// </summary>
 [AllowAnonymous]
+[IgnoreAntiforgeryToken]
 [ApiExplorerSettings(IgnoreApi = true)]
 public sealed class ErrorsController(ILogger<ErrorsController> logger) : Controller
 {
@@ -16,6 +23,11 @@ public sealed class ErrorsController(ILogger<ErrorsController> logger) : Control
     public IActionResult Exception()
     {
         var error = HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error;
+        if (error is null)
+        {
+            // Visited directly: there is no error to report.
+            return Render(StatusCodes.Status404NotFound);
+        }
         var unavailable = IsDatabaseUnavailable(error);
         if (unavailable)
         {
@@ -24,15 +36,18 @@ public sealed class ErrorsController(ILogger<ErrorsController> logger) : Control
             NpgsqlConnection.ClearAllPools();
         }
         var status = unavailable ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
-        if (error is not null)
-        {
-            logger.LogError(error, "Erreur non gérée sur {Path}", HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path);
-        }
+        logger.LogError(error, "Erreur non gérée sur {Path}", HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path);
         return Render(status);
     }
 
     [Route("/erreur/{code:int}")]
-    public IActionResult Status(int code) => Render(code is >= 400 and < 600 ? code : 500);
+    public IActionResult Status()
+    {
+        // Read from the route, not model-bound: binding would read the body of the request being re-executed (the rest
+        // of an upload cut at its size limit, no valid form) and fail.
+        var code = int.TryParse(RouteData.Values["code"] as string, NumberStyles.None, CultureInfo.InvariantCulture, out var c) ? c : 0;
+        return Render(code is >= 400 and < 600 ? code : StatusCodes.Status404NotFound);
+    }
 
     private ViewResult Render(int status)
     {
@@ -56,7 +71,7 @@ public sealed class ErrorsController(ILogger<ErrorsController> logger) : Control
             503 => ("Service momentanément indisponible", "Le site ne peut pas joindre sa base de données pour le moment. Réessayez dans quelques instants ; rien de ce que vous avez enregistré n'est perdu."),
             _ => ("Erreur du serveur", "Une erreur inattendue est survenue. L'équipe en est informée ; réessayez plus tard."),
         };
-        return View("Error", new ErrorPage(status, title, message));
+        return View("Error", new ErrorPage(status, title, HttpContext.Features.Get<ErrorMessageFeature>()?.Message ?? message));
     }
 
     private static bool IsDatabaseUnavailable(Exception? error)

@@ -8,6 +8,7 @@ using Vigie.Web.Data.Entities;
 using Vigie.Web.Features.CaseFiles;
 using Vigie.Web.Features.Cases;
 using Vigie.Web.Infrastructure.Formatting;
+using Vigie.Web.Infrastructure.Text;
 
 namespace Vigie.Web.Features.Exports;
 
@@ -148,9 +149,11 @@ public sealed record IndexRow(
         "sources", "url", "fichier", "publie_le",
     ];
 
+    /// <summary>The cells of the line; text ones neutralised for spreadsheets (<see cref="CsvCells"/>), numbers as they are.</summary>
     public string[] Fields() =>
     [
-        Slug, Titre, Commune, CodeInsee, Departement, Technologies, Prestataires, Number(Marches),
+        CsvCells.Text(Slug), CsvCells.Text(Titre), CsvCells.Text(Commune), CodeInsee, Departement, CsvCells.Text(Technologies),
+        CsvCells.Text(Prestataires), Number(Marches),
         MontantConnuMarches is decimal m ? Amount(m) : "", Amount(FinancementAnnonce),
         FinancementEstime ? "oui" : "non", Number(DemandesCada), Number(Sources), Url, Fichier, PublieLe ?? "",
     ];

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using CsvHelper;
+using Vigie.Web.Infrastructure.Text;
 
 namespace Vigie.Web.Features.OpenData;
 
@@ -11,7 +12,8 @@ public sealed record Column<T>(string Name, Func<T, object?> Value);
 /// <summary>
 /// Writes rows as they come (never the whole file in memory) as CSV (RFC 4180, UTF-8, comma, header line) or as a JSON
 /// array of objects with the same keys. Values: text, integers, decimals (dot), dates as ISO 8601 (as precise as known),
-/// booleans, lists joined by ";" in CSV and as arrays in JSON; empty cell / null when unknown.
+/// booleans, lists joined by ";" in CSV and as arrays in JSON; empty cell / null when unknown. CSV text cells that a
+/// spreadsheet would take for a formula are neutralised (<see cref="CsvCells"/>); JSON keeps the text as it is.
 /// </summary>
 public static class TableWriter
 {
@@ -26,7 +28,7 @@ public static class TableWriter
         {
             for (var i = 0; i < columns.Count; i++)
             {
-                fields[i] = Text(columns[i].Value(row));
+                fields[i] = CsvCells.Of(columns[i].Value(row));
             }
             await csv.WriteRecordAsync(fields, cancellationToken);
             if (++count % 1000 == 0)
@@ -60,7 +62,7 @@ public static class TableWriter
         await json.FlushAsync(cancellationToken);
     }
 
-    public static string Text(object? value) => value switch
+    private static string Text(object? value) => value switch
     {
         null => "",
         string s => s,

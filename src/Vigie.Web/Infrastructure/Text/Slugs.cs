@@ -5,12 +5,15 @@ namespace Vigie.Web.Infrastructure.Text;
 
 public static class Slugs
 {
-    /// <summary>"L'Haÿ-les-Roses" → "l-hay-les-roses"; "Œuilly" → "oeuilly".</summary>
+    /// <summary>
+    /// "L'Haÿ-les-Roses" → "l-hay-les-roses"; "Œuilly" → "oeuilly". Invisible characters (bidi controls, zero-width
+    /// marks) are removed first, so they neither reach the slug nor split a word in two.
+    /// </summary>
     public static string From(string text)
     {
         var builder = new StringBuilder(text.Length);
         var pendingDash = false;
-        foreach (var c in RemoveDiacritics(text))
+        foreach (var c in RemoveDiacritics(UnsafeText.WithoutInvisibles(text)))
         {
             var lower = char.ToLowerInvariant(c);
             var expanded = lower switch

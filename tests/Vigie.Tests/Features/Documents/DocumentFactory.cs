@@ -1,4 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Vigie.Tests.Infrastructure;
@@ -7,7 +10,7 @@ using Vigie.Web.Features.Documents.Storage;
 namespace Vigie.Tests.Features.Documents;
 
 /// <summary>The app with a quick processing queue, a small upload limit, and a switch that makes the next commit fail.</summary>
-public sealed class DocumentFactory : VigieFactory
+public class DocumentFactory : VigieFactory
 {
     public const long MaxUploadBytes = 256 * 1024;
 
@@ -34,6 +37,22 @@ public sealed class DocumentFactory : VigieFactory
             hashes.Add(blob.Hash.Value);
         }
         return hashes;
+    }
+}
+
+/// <summary>The same app served by Kestrel on a free local port, for what only a real server does (body size limits, chunked bodies).</summary>
+public sealed class KestrelDocumentFactory : DocumentFactory
+{
+    public KestrelDocumentFactory() => UseKestrel(0);
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+        BaseAddress = new Uri(addresses.First(a => a.StartsWith("http://127.0.0.1:", StringComparison.Ordinal)));
     }
 }
 

@@ -117,7 +117,8 @@ public sealed class MultipartUpload : IAsyncDisposable
         {
             throw new MalformedUploadException(e.Message);
         }
-        catch (IOException e) when (e is not EndOfStreamException)
+        // Kestrel's body size limit is an IOException too (BadHttpRequestException): it must stay a 413, not become a 400.
+        catch (IOException e) when (e is not EndOfStreamException and not BadHttpRequestException)
         {
             throw new MalformedUploadException(e.Message);
         }

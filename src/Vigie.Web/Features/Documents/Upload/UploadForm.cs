@@ -27,7 +27,6 @@ public sealed class UploadRow
 public sealed class UploadForm
 {
     public required ResolvedTarget Target { get; init; }
-    public int? RequestEventId { get; init; }
     public string ReceivedOn { get; set; } = "";
     public string? ReceivedOnError { get; set; }
     public List<UploadRow> Rows { get; init; } = [];
@@ -45,7 +44,7 @@ public sealed class UploadForm
         {
             parts.Add($"demande={request}");
         }
-        if (RequestEventId is int requestEvent)
+        if (Target.RequestEventId is int requestEvent)
         {
             parts.Add($"evenement={requestEvent}");
         }
