@@ -116,6 +116,7 @@ app.UseRouting();
 app.UseCors();
 app.UseRateLimiter();
 app.UseAuthentication();
+app.FailWhenSessionUnreadable();
 app.UseAuthorization();
 app.UseApiETags();
 app.UseOutputCache();

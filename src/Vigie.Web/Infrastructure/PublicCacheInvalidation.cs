@@ -30,7 +30,7 @@ public sealed class PublicCacheInvalidation(IOutputCacheStore store) : SaveChang
     private static readonly HashSet<Type> Private =
     [
         typeof(User), typeof(Invitation), typeof(ExportJob), typeof(AuditEntry), typeof(Revision), typeof(CadaRequestEventRevision),
-        typeof(ReminderDigest), typeof(UploadHold), typeof(ProcessingJob), typeof(CampaignJob),
+        typeof(ReminderDigest), typeof(UploadHold), typeof(ProcessingJob), typeof(CampaignJob), typeof(UserSession), typeof(SignInThrottle),
         typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey),
     ];
 

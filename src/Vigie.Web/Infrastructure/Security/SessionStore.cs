@@ -53,6 +53,36 @@ public sealed class SessionStore(IServiceScopeFactory scopes, TimeProvider clock
 
     public Task<AuthenticationTicket?> RetrieveAsync(string key) => RetrieveAsync(key, default);
 
+    /// <summary>
+    /// While the database is away a session cannot be read. The handler caches its answer for the whole request, the
+    /// French 503 page included (rendered by re-executing the request), so this does not throw: it answers "no
+    /// session" and leaves the error for <see cref="SessionOutage.FailWhenSessionUnreadable"/> to raise after authentication.
+    /// </summary>
+    public async Task<AuthenticationTicket?> RetrieveAsync(string key, HttpContext httpContext, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await RetrieveAsync(key, cancellationToken);
+        }
+        catch (Exception e) when (IsUnreachable(e))
+        {
+            httpContext.Items[SessionOutage.UnreadableSession] = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
+            return null;
+        }
+    }
+
+    private static bool IsUnreachable(Exception? error)
+    {
+        for (var e = error; e is not null; e = e.InnerException)
+        {
+            if (e is Npgsql.NpgsqlException { IsTransient: true } or TimeoutException or System.Net.Sockets.SocketException)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public async Task<AuthenticationTicket?> RetrieveAsync(string key, CancellationToken cancellationToken)
     {
         var hash = Tokens.Hash(key);
@@ -82,4 +112,22 @@ public sealed class SessionStore(IServiceScopeFactory scopes, TimeProvider clock
 
     private static DateTimeOffset ExpiresAt(AuthenticationTicket ticket, DateTimeOffset now) =>
         ticket.Properties.ExpiresUtc ?? now.AddDays(AccountsSetup.SessionDays);
+}
+
+/// <summary>What a request does when its session could not be read.</summary>
+public static class SessionOutage
+{
+    public const string UnreadableSession = "vigie.session-unreadable";
+
+
+    /// <summary>A request whose session could not be read fails as the database outage it is (503), not as a visitor's.</summary>
+    public static IApplicationBuilder FailWhenSessionUnreadable(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (context.Items.TryGetValue(UnreadableSession, out var error) && error is System.Runtime.ExceptionServices.ExceptionDispatchInfo failure
+            && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is null)
+        {
+            failure.Throw();
+        }
+        await next(context);
+    });
 }

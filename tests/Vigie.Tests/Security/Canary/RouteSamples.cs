@@ -110,7 +110,7 @@ public static class RouteSamples
         ["donnees/{name}.json"] = s => OpenDataSets.Names.SelectMany(n => new[] { $"/donnees/{n}.json", $"/donnees/{n}.json?technologie={s.World.Technology.Slug}" }),
 
         ["api"] = _ => ["/api"],
-        ["openapi/{documentName}.json"] = _ => ["/openapi/v1.json"],
+        ["openapi/{documentName:regex(^v1$)}.json"] = _ => ["/openapi/v1.json"],
         ["api/v1/cases"] = s => [$"/api/v1/cases?{Api}", $"/api/v1/cases?technologie={s.World.Technology.Slug}&{Api}"],
         ["api/v1/cases/{slug}"] = s => s.World.Cases.Select(c => $"/api/v1/cases/{c.Slug}"),
         ["api/v1/communes"] = s => s.World.Departments.Select(d => $"/api/v1/communes?departement={d}&{Api}"),
