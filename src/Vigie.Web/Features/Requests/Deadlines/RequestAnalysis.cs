@@ -61,6 +61,9 @@ public sealed record RequestAnalysis(
 
     public bool IsClosed => ClosingOutcome is not null;
 
+    // The window whose expiry closed the request: the request can be renewed, since the right of access remains.
+    public DeadlineKind? TimeBarredBy { get; init; }
+
     // Ordinance n° 2020-306: a person must check deadlines that ran through spring 2020.
     public bool NeedsHumanReview => Deadlines.Any(d => d.NeedsCovidCheck);
 

@@ -87,6 +87,7 @@ internal sealed partial class RequestWalk
             documents.Summary())
         {
             DocumentOutcomes = documents.Latest(),
+            TimeBarredBy = timeBarredBy,
         };
     }
 }
