@@ -8,4 +8,7 @@ public static class ParisClock
     public static DateTimeOffset NowInParis(this TimeProvider clock) => TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Paris);
 
     public static DateOnly TodayInParis(this TimeProvider clock) => DateOnly.FromDateTime(clock.NowInParis().DateTime);
+
+    /// <summary>The calendar day in Paris of a stored moment.</summary>
+    public static DateOnly DayInParis(DateTimeOffset moment) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(moment, Paris).DateTime);
 }

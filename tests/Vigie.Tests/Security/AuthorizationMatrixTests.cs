@@ -118,6 +118,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         // The volunteer deletes {deletable}; for the editor and the admin it is then gone.
         new("POST", "demandes/{id:int}/evenements/{eventId:int}/supprimer", "/demandes/{request}/evenements/{deletable}/supprimer", "login", "302", "404", "404", "404"),
         new("GET", "demandes/{id:int}/historique", "/demandes/{request}/historique", "login", "200", "404", "200", "200"),
+        new("GET", "demandes/{id:int}/renouveler", "/demandes/{request}/renouveler", "login", "200", "404", "200", "200"),
         new("GET", "demandes/{id:int}/courriers/{letter}", "/demandes/{request}/courriers/saisine-cada", "login", "200", "404", "200", "200"),
         new("GET", "demandes/{id:int}/courriers/{letter}.pdf", "/demandes/{request}/courriers/demande.pdf", "login", "200", "404", "200", "200"),
         // The first JSON endpoints moved to /api/v1 (permanent redirects).

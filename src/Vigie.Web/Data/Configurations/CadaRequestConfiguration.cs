@@ -28,6 +28,9 @@ public sealed class CadaRequestConfiguration : IEntityTypeConfiguration<CadaRequ
         builder.HasOne(r => r.Campaign).WithMany().HasForeignKey(r => r.CampaignId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(r => r.PublicBody).WithMany().HasForeignKey(r => r.PublicBodyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(r => r.Case).WithMany(c => c.CadaRequests).HasForeignKey(r => r.CaseId).OnDelete(DeleteBehavior.SetNull);
+        // A renewal keeps its link if the old request goes; one renewal per request.
+        builder.HasOne(r => r.RenewedFrom).WithOne(r => r.Renewal).HasForeignKey<CadaRequest>(r => r.RenewedFromId)
+            .OnDelete(DeleteBehavior.SetNull);
         builder.HasOne(r => r.Requester).WithMany().HasForeignKey(r => r.RequesterId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(r => r.RequestedDocuments).WithOne(d => d.CadaRequest).HasForeignKey(d => d.CadaRequestId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(r => r.Events).WithOne(e => e.CadaRequest).HasForeignKey(e => e.CadaRequestId).OnDelete(DeleteBehavior.Cascade);

@@ -50,6 +50,13 @@ public sealed class CadaRequest
     /// <summary>What came of it, in a sentence, for the public pages.</summary>
     public string? OutcomeSummary { get; set; }
     public bool IsPublic { get; set; }
+    /// <summary>
+    /// The request this one asks again (a time-barred request is renewed: the right of access is not lost). A request is
+    /// renewed at most once; its <see cref="Renewal"/> is the new request.
+    /// </summary>
+    public int? RenewedFromId { get; set; }
+    public CadaRequest? RenewedFrom { get; set; }
+    public CadaRequest? Renewal { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public uint Version { get; set; }

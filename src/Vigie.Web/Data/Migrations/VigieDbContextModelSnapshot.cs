@@ -316,6 +316,10 @@ namespace Vigie.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("public_body_id");
 
+                    b.Property<int?>("RenewedFromId")
+                        .HasColumnType("integer")
+                        .HasColumnName("renewed_from_id");
+
                     b.Property<int?>("RequesterId")
                         .HasColumnType("integer")
                         .HasColumnName("requester_id");
@@ -360,6 +364,10 @@ namespace Vigie.Web.Data.Migrations
 
                     b.HasIndex("PublicBodyId")
                         .HasDatabaseName("ix_cada_requests_public_body_id");
+
+                    b.HasIndex("RenewedFromId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cada_requests_renewed_from_id");
 
                     b.HasIndex("RequesterId")
                         .HasDatabaseName("ix_cada_requests_requester_id");
@@ -2549,6 +2557,12 @@ namespace Vigie.Web.Data.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_cada_requests_public_bodies_public_body_id");
 
+                    b.HasOne("Vigie.Web.Data.Entities.CadaRequest", "RenewedFrom")
+                        .WithOne("Renewal")
+                        .HasForeignKey("Vigie.Web.Data.Entities.CadaRequest", "RenewedFromId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_cada_requests_cada_requests_renewed_from_id");
+
                     b.HasOne("Vigie.Web.Data.Entities.User", "Requester")
                         .WithMany()
                         .HasForeignKey("RequesterId")
@@ -2560,6 +2574,8 @@ namespace Vigie.Web.Data.Migrations
                     b.Navigation("Case");
 
                     b.Navigation("PublicBody");
+
+                    b.Navigation("RenewedFrom");
 
                     b.Navigation("Requester");
                 });
@@ -3095,6 +3111,8 @@ namespace Vigie.Web.Data.Migrations
                     b.Navigation("Documents");
 
                     b.Navigation("Events");
+
+                    b.Navigation("Renewal");
 
                     b.Navigation("RequestedDocuments");
                 });

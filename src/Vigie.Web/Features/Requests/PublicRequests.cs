@@ -14,6 +14,26 @@ public sealed record PublicRequestView(CadaRequest Request, RequestAnalysis Anal
     public CadaRequestEvent? Sent => Events.FirstOrDefault(e => e.Kind == RequestEventKind.Sent);
 
     public bool HasApproximateDates => Events.Any(e => e.IsApproximate);
+
+    /// <summary>
+    /// Days from the sending to the first reply or refusal, when both are dated to the day and the dates are possible:
+    /// a reply before the sending, or before the body received the request, is a wrong date, not a fast answer.
+    /// </summary>
+    public int? DaysToFirstReply
+    {
+        get
+        {
+            var reply = Events.FirstOrDefault(e => e.Kind is RequestEventKind.ReplyReceived or RequestEventKind.ExplicitRefusal);
+            // Approximate dates would make a figure look more precise than it is.
+            if (Sent is not { IsApproximate: false } sent || reply is not { IsApproximate: false })
+            {
+                return null;
+            }
+            var receipt = Events.FirstOrDefault(e => e.Kind == RequestEventKind.ReceivedByBody);
+            var impossible = reply.OccurredOn < sent.OccurredOn || (receipt is not null && reply.OccurredOn < receipt.OccurredOn);
+            return impossible ? null : reply.OccurredOn.DayNumber - sent.OccurredOn.DayNumber;
+        }
+    }
 }
 
 public enum PublicOutcome
@@ -33,13 +53,7 @@ public sealed record TransparencySummary(
     {
         var sent = requests.Where(r => r.Sent is not null).ToList();
         var outcomes = sent.Select(Classify).ToList();
-        var delays = sent
-            .Select(r => (Sent: r.Sent!, Reply: r.Events.FirstOrDefault(e => e.Kind is RequestEventKind.ReplyReceived or RequestEventKind.ExplicitRefusal)))
-            // Approximate dates would make a figure look more precise than it is.
-            .Where(p => p.Reply is not null && !p.Sent.IsApproximate && !p.Reply.IsApproximate)
-            .Select(p => p.Reply!.OccurredOn.DayNumber - p.Sent.OccurredOn.DayNumber)
-            .Order()
-            .ToList();
+        var delays = sent.Select(r => r.DaysToFirstReply).OfType<int>().Order().ToList();
         double? median = delays.Count == 0 ? null
             : delays.Count % 2 == 1 ? delays[delays.Count / 2]
             : (delays[(delays.Count / 2) - 1] + delays[delays.Count / 2]) / 2.0;

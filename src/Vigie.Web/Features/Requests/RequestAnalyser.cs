@@ -25,13 +25,21 @@ public sealed class RequestAnalyser(VigieDbContext db, TimeProvider clock)
         .Include(r => r.PublicBody)
         .Include(r => r.RequestedDocuments)
         .Include(r => r.Events.Where(e => e.DeletedAt == null)).ThenInclude(e => e.DocumentOutcomes)
+        .Include(r => r.Renewal)
         .AsSplitQuery();
 
     public static RequestAnalysis Analyse(CadaRequest request, DateOnly today)
     {
-        var context = new RequestContext(Math.Max(1, request.RequestedDocuments.Count), DepartmentOf(request.PublicBody));
+        var context = new RequestContext(Math.Max(1, request.RequestedDocuments.Count), DepartmentOf(request.PublicBody))
+        {
+            RenewedOn = RenewedOn(request),
+        };
         return Engine.Analyse(context, ToEngineEvents(request), today);
     }
+
+    /// <summary>The day the request was renewed (its renewal was created), when its renewal is loaded.</summary>
+    public static DateOnly? RenewedOn(CadaRequest request) =>
+        request.Renewal is { } renewal ? ParisClock.DayInParis(renewal.CreatedAt) : null;
 
     /// <summary>Bodies without a department (a ministry) follow the national calendar, as in Paris.</summary>
     public static string DepartmentOf(PublicBody? body) => string.IsNullOrWhiteSpace(body?.DepartmentCode) ? "75" : body.DepartmentCode;

@@ -43,7 +43,20 @@ public sealed class RequestForm
 
     [Display(Name = "Date d'envoi, si la demande est déjà partie (facultatif)")]
     public string? SentOn { get; set; }
+
+    /// <summary>The day the body received the request: it starts the one-month silence (R311-13 CRPA).</summary>
+    [Display(Name = "Date de réception par l'administration (facultatif)")]
+    public string? ReceivedOn { get; set; }
+
+    [Display(Name = "L'accusé de réception mentionne les voies et délais de recours")]
+    public bool ReceiptStatesAppealRoutes { get; set; }
+
+    /// <summary>The request this new one renews, if any.</summary>
+    public int? RenewedFromId { get; set; }
 }
+
+/// <summary>The request a new one renews, as the form names it.</summary>
+public sealed record RenewedRequest(int Id, string Subject, DateOnly? SentOn);
 
 public sealed record BodyChoice(int Id, string Name, PublicBodyKind Kind, string? DepartmentCode, string? InseeCode);
 
@@ -56,7 +69,8 @@ public sealed record RequestFormPage(
     string? BodySearch,
     IReadOnlyList<BodyChoice> BodyResults,
     IReadOnlyList<CaseChoice> Cases,
-    int? RequestId);
+    int? RequestId,
+    RenewedRequest? Renews = null);
 
 public sealed class DocumentOutcomeField
 {
@@ -111,12 +125,24 @@ public sealed record RequestPage(
     DateOnly Today,
     Viewer Viewer,
     IReadOnlyList<RequestEventKind> Suggested,
-    Deadline? Next)
+    Deadline? Next,
+    RenewalLinks Renewals)
 {
     public bool HasApproximateDates => Events.Any(e => e.IsApproximate);
 
     public IReadOnlyList<RequestedDocument> Documents { get; } = Request.RequestedDocuments.OrderBy(d => d.Position).ToList();
 }
+
+/// <summary>
+/// The renewal links a viewer may follow: the request this one renews, and the request that renewed it (with the day).
+/// A link to a request the viewer may not see shows only that it exists.
+/// </summary>
+public sealed record RenewalLinks(RenewalLink? Renews, RenewalLink? RenewedBy)
+{
+    public static readonly RenewalLinks None = new(null, null);
+}
+
+public sealed record RenewalLink(int? Id, DateOnly On);
 
 public sealed record EventRevisionRow(DateTimeOffset At, EventRevisionAction Action, string Summary, string Actor);
 

@@ -100,6 +100,7 @@ public sealed class RequestsController(VigieDbContext db, RequestAnalyser analys
         var request = await analyser.Full().AsNoTracking().VisibleTo(viewer)
             .Include(r => r.Case)
             .Include(r => r.Campaign)
+            .Include(r => r.RenewedFrom)
             .Include(r => r.PublicBody!).ThenInclude(b => b.Department)
             .FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (request is null)
@@ -110,8 +111,18 @@ public sealed class RequestsController(VigieDbContext db, RequestAnalyser analys
         var analysis = RequestAnalyser.Analyse(request, today);
         var events = RequestAnalyser.LiveEvents(request);
         var suggested = EventRules.Suggested(analysis.State, events.Select(e => e.Kind).ToHashSet());
-        return View(new RequestPage(request, analysis, events, today, viewer, suggested, RequestAnalyser.NextDeadline(analysis, today)));
+        return View(new RequestPage(request, analysis, events, today, viewer, suggested, RequestAnalyser.NextDeadline(analysis, today),
+            Renewals(request, viewer)));
     }
+
+    /// <summary>The renewal links of a request, each followable only by who may see the other request.</summary>
+    private static RenewalLinks Renewals(CadaRequest request, Viewer viewer) => new(
+        request.RenewedFrom is { } old
+            ? new RenewalLink(Visibility.CanSee(viewer, old) ? old.Id : null, old.SentOn ?? ParisClock.DayInParis(old.CreatedAt))
+            : null,
+        request.Renewal is { } renewal
+            ? new RenewalLink(Visibility.CanSee(viewer, renewal) ? renewal.Id : null, ParisClock.DayInParis(renewal.CreatedAt))
+            : null);
 
     [HttpGet("nouvelle")]
     public async Task<IActionResult> New([FromQuery(Name = "organisme")] int? bodyId, [FromQuery(Name = "dossier")] int? caseId,
@@ -132,18 +143,26 @@ public sealed class RequestsController(VigieDbContext db, RequestAnalyser analys
     public async Task<IActionResult> Create(RequestForm form, CancellationToken cancellationToken)
     {
         var documents = await ValidateAsync(form, null, cancellationToken);
-        DateOnly sentOn = default;
-        var sentPrecision = DatePrecision.Day;
-        if (!string.IsNullOrWhiteSpace(form.SentOn))
+        CadaRequest? renewed = null;
+        if (form.RenewedFromId is int renewedId)
         {
-            ValidateDate(form.SentOn, nameof(form.SentOn), out sentOn, out sentPrecision);
+            (renewed, var denied) = await ManageableAsync(renewedId, cancellationToken);
+            if (renewed is null)
+            {
+                return denied!;
+            }
+            if (renewed.Renewal is not null)
+            {
+                ModelState.AddModelError(nameof(form.RenewedFromId), "Cette demande a déjà été renouvelée : suivez le lien sur sa page.");
+            }
         }
+        var now = clock.GetUtcNow();
+        var events = DatedOnCreation(form, now);
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return View("Form", await FormPageAsync(form, null, null, cancellationToken));
         }
-        var now = clock.GetUtcNow();
         var request = new CadaRequest
         {
             Subject = form.Subject.Trim(),
@@ -151,26 +170,95 @@ public sealed class RequestsController(VigieDbContext db, RequestAnalyser analys
             CreatedAt = now,
             UpdatedAt = now,
             RequestedDocuments = documents.Select((title, i) => new RequestedDocument { Title = title, Position = i + 1 }).ToList(),
+            RenewedFrom = renewed,
+            Events = events,
         };
         Apply(form, request);
         db.CadaRequests.Add(request);
-        if (!string.IsNullOrWhiteSpace(form.SentOn))
-        {
-            var sent = new CadaRequestEvent
-            {
-                Kind = RequestEventKind.Sent,
-                OccurredOn = sentOn,
-                OccurredOnPrecision = sentPrecision,
-                AuthorId = User.UserId(),
-                CreatedAt = now,
-                UpdatedAt = now,
-            };
-            request.Events.Add(sent);
-        }
         await db.SaveChangesAsync(cancellationToken);
+        if (renewed is not null)
+        {
+            // The old request now says it was renewed instead of asking to renew it.
+            Recompute(renewed);
+        }
         await AfterEventsChangedAsync(request, request.Events, EventRevisionAction.Created, cancellationToken);
-        TempData["Notice"] = "Demande enregistrée.";
+        TempData["Notice"] = renewed is null ? "Demande enregistrée." : "Demande enregistrée : elle renouvelle la précédente.";
         return RedirectToAction(nameof(Show), new { id = request.Id });
+    }
+
+    /// <summary>
+    /// The sending and receipt typed on the new-request form, as the events they are, checked as the event form checks
+    /// them: not in the future, the receipt not before the sending.
+    /// </summary>
+    private List<CadaRequestEvent> DatedOnCreation(RequestForm form, DateTimeOffset now)
+    {
+        var events = new List<CadaRequestEvent>();
+        var sent = !string.IsNullOrWhiteSpace(form.SentOn);
+        if (sent && ValidateDate(form.SentOn, nameof(form.SentOn), out var sentOn, out var sentPrecision))
+        {
+            events.Add(NewEvent(RequestEventKind.Sent, sentOn, sentPrecision, now));
+        }
+        if (string.IsNullOrWhiteSpace(form.ReceivedOn))
+        {
+            return events;
+        }
+        if (!sent)
+        {
+            ModelState.AddModelError(nameof(form.ReceivedOn), "Indiquez aussi la date d'envoi : la réception la suit.");
+        }
+        else if (ValidateDate(form.ReceivedOn, nameof(form.ReceivedOn), out var receivedOn, out var receivedPrecision))
+        {
+            ValidateOrder(RequestEventKind.ReceivedByBody, receivedOn, receivedPrecision, events, nameof(form.ReceivedOn));
+            var received = NewEvent(RequestEventKind.ReceivedByBody, receivedOn, receivedPrecision, now);
+            received.StatesAppealRoutes = form.ReceiptStatesAppealRoutes;
+            events.Add(received);
+        }
+        return events;
+    }
+
+    private CadaRequestEvent NewEvent(RequestEventKind kind, DateOnly date, DatePrecision precision, DateTimeOffset now) => new()
+    {
+        Kind = kind,
+        OccurredOn = date,
+        OccurredOnPrecision = precision,
+        AuthorId = User.UserId(),
+        CreatedAt = now,
+        UpdatedAt = now,
+    };
+
+    /// <summary>
+    /// A new request that asks again for what a request did not obtain: same body, subject and context, the documents not
+    /// communicated, and the same visibility (the public already knew of the first request).
+    /// </summary>
+    [HttpGet("{id:int}/renouveler")]
+    public async Task<IActionResult> Renew(int id, CancellationToken cancellationToken)
+    {
+        var (old, denied) = await ManageableAsync(id, cancellationToken);
+        if (old is null)
+        {
+            return denied!;
+        }
+        if (old.Renewal is not null)
+        {
+            TempData["Notice"] = "Cette demande a déjà été renouvelée.";
+            return RedirectToAction(nameof(Show), new { id });
+        }
+        var outcomes = RequestAnalyser.Analyse(old, analyser.Today).DocumentOutcomes;
+        var titles = old.RequestedDocuments.OrderBy(d => d.Position).Select(d => d.Title).ToList();
+        var missing = titles.Where((_, i) => i >= outcomes.Count || !outcomes[i].IsCommunicated).ToList();
+        var form = new RequestForm
+        {
+            PublicBodyId = old.PublicBodyId,
+            Subject = old.Subject,
+            Documents = string.Join('\n', missing.Count > 0 ? missing : titles),
+            CaseId = old.CaseId,
+            Mode = old.Mode,
+            Channel = old.Channel,
+            Context = old.Context,
+            IsPublic = old.IsPublic,
+            RenewedFromId = old.Id,
+        };
+        return View("Form", await FormPageAsync(form, null, null, cancellationToken));
     }
 
     [HttpGet("{id:int}/modifier")]
@@ -516,9 +604,21 @@ public sealed class RequestsController(VigieDbContext db, RequestAnalyser analys
         return documents;
     }
 
-    private void ValidateDate(string? text, string field, out DateOnly date, out DatePrecision precision)
+    /// <summary>Reads the date of something that happened; false with the French error next to the field.</summary>
+    private bool ValidateDate(string? text, string field, out DateOnly date, out DatePrecision precision)
     {
         if (FrenchDateInput.PastDateError(text, analyser.Today, "Indiquez la date (jj/mm/aaaa).", out date, out precision) is { } error)
+        {
+            ModelState.AddModelError(field, error);
+            return false;
+        }
+        return true;
+    }
+
+    /// <summary>Refuses a date that breaks the order of the request's facts (<see cref="EventDates"/>).</summary>
+    private void ValidateOrder(RequestEventKind kind, DateOnly date, DatePrecision precision, IEnumerable<CadaRequestEvent> others, string field)
+    {
+        if (EventDates.OrderError(kind, date, precision, others.Where(o => o.DeletedAt is null).Select(EventDates.Dated.Of)) is { } error)
         {
             ModelState.AddModelError(field, error);
         }
@@ -527,7 +627,10 @@ public sealed class RequestsController(VigieDbContext db, RequestAnalyser analys
     /// <summary>Validates the form for this kind of event and copies it onto the event; false with errors in ModelState.</summary>
     private bool Bind(EventForm form, RequestEventKind kind, CadaRequest request, CadaRequestEvent e)
     {
-        ValidateDate(form.Date, nameof(form.Date), out var date, out var precision);
+        if (ValidateDate(form.Date, nameof(form.Date), out var date, out var precision))
+        {
+            ValidateOrder(kind, date, precision, request.Events.Where(o => !ReferenceEquals(o, e)), nameof(form.Date));
+        }
         var documents = request.RequestedDocuments.OrderBy(d => d.Position).ToList();
         if (form.Comment is { Length: > 4000 })
         {
@@ -639,6 +742,12 @@ public sealed class RequestsController(VigieDbContext db, RequestAnalyser analys
         {
             cases.Add(await db.Cases.AsNoTracking().Where(c => c.Id == ownCase).Select(c => new CaseChoice(c.Id, c.Title)).FirstAsync(cancellationToken));
         }
-        return new RequestFormPage(form, body, search?.Trim(), results, cases, requestId);
+        RenewedRequest? renews = null;
+        if (form.RenewedFromId is int renewedId)
+        {
+            renews = await db.CadaRequests.AsNoTracking().Where(r => r.Id == renewedId)
+                .Select(r => new RenewedRequest(r.Id, r.Subject, r.SentOn)).FirstOrDefaultAsync(cancellationToken);
+        }
+        return new RequestFormPage(form, body, search?.Trim(), results, cases, requestId, renews);
     }
 }

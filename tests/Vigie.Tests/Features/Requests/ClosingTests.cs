@@ -87,4 +87,21 @@ public class ClosingTests
     [Fact]
     public void Request_context_needs_at_least_one_document() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new RequestContext(0, "78"));
+
+    [Fact]
+    public void Time_barred_request_after_the_court_window_asks_to_renew_it() =>
+        Assert.Equal(
+            "Renouveler la demande : le délai de recours devant le tribunal administratif a expiré, mais le droit d'accès aux "
+            + "documents demeure (art. L311-1 CRPA) et une nouvelle demande fait courir de nouveaux délais.",
+            Analyse("2020-02-22", Referred2019()).NextAction);
+
+    [Fact]
+    public void Renewed_request_says_so_instead_of_asking_to_renew_it()
+    {
+        var analysis = new DeadlineEngine().Analyse(
+            new RequestContext(2, "78") { RenewedOn = D("2020-01-15") }, Request2019(acknowledgementStatesRoutes: true), D("2020-02-01"));
+
+        Assert.Equal(ClosingOutcome.TimeBarred, analysis.ClosingOutcome);
+        Assert.Equal("Aucune action : la demande a été renouvelée le 15 janvier 2020.", analysis.NextAction);
+    }
 }

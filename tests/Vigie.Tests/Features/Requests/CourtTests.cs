@@ -5,13 +5,15 @@ namespace Vigie.Tests.Features.Requests;
 
 public class CourtTests
 {
+    // A délai franc: two months from 20 December end on 20 February, a day that does not count (CE, 19 September 2014,
+    // n° 362568); CourtWindowTests holds the month ends, weekends and holidays.
     [Fact]
     public void Court_due_two_months_after_the_confirmed_refusal()
     {
         var analysis = Analyse("2019-12-21", Referred2019());
 
         var courtDue = analysis.Deadline(DeadlineKind.CourtDue);
-        Assert.Equal(D("2020-02-20"), courtDue.Date);
+        Assert.Equal(D("2020-02-21"), courtDue.Date);
         Assert.Equal(D("2019-12-20"), courtDue.From.Date);
         Assert.True(courtDue.IsEnforceable);
         Assert.Equal(RequestState.CourtAppealPossible, analysis.State);
@@ -27,7 +29,7 @@ public class CourtTests
             "2019-12-11", [.. Referred2019(), Opinion("2019-11-18"), Decision("2019-12-10", BodyDecision.Refuses, statesRoutes)]);
 
         var courtDue = analysis.Deadline(DeadlineKind.CourtDue);
-        Assert.Equal(D("2020-02-10"), courtDue.Date);
+        Assert.Equal(D("2020-02-11"), courtDue.Date);
         Assert.Equal(enforceability, courtDue.Enforceability);
         Assert.Equal(state, analysis.State);
         Assert.Null(analysis.Find(DeadlineKind.ConfirmedRefusal));
@@ -40,7 +42,7 @@ public class CourtTests
             "2020-01-06", [.. Referred2019(), Opinion("2019-11-18"), Decision("2020-01-05", BodyDecision.Refuses, statesRoutes: true)]);
 
         var courtDue = analysis.Deadline(DeadlineKind.CourtDue);
-        Assert.Equal(D("2020-03-05"), courtDue.Date);
+        Assert.Equal(D("2020-03-06"), courtDue.Date);
         Assert.Equal(D("2020-01-05"), courtDue.From.Date);
         Assert.Contains("fait courir un nouveau délai (art. R421-2 CJA)", courtDue.Explanation);
     }
@@ -50,7 +52,7 @@ public class CourtTests
     {
         var analysis = Analyse("2020-01-06", [.. Referred2019(), Refusal("2020-01-05", statesRoutes: true)]);
 
-        Assert.Equal(D("2020-03-05"), analysis.Deadline(DeadlineKind.CourtDue).Date);
+        Assert.Equal(D("2020-03-06"), analysis.Deadline(DeadlineKind.CourtDue).Date);
         Assert.Equal(RequestState.CourtAppealPossible, analysis.State);
     }
 
@@ -60,7 +62,7 @@ public class CourtTests
         var analysis = Analyse(
             "2020-03-02", [.. Referred2019(), Opinion("2019-11-18"), Decision("2020-03-01", BodyDecision.Refuses, statesRoutes: true)]);
 
-        Assert.Equal(D("2020-02-20"), analysis.Deadline(DeadlineKind.CourtDue).Date);
+        Assert.Equal(D("2020-02-21"), analysis.Deadline(DeadlineKind.CourtDue).Date);
         Assert.Contains(WarningKind.ConfirmatoryRefusal, analysis.WarningKinds());
         Assert.Equal(ClosingOutcome.TimeBarred, analysis.ClosingOutcome);
     }
@@ -106,10 +108,20 @@ public class CourtTests
         Assert.Empty(analysis.Deadlines);
     }
 
+    [Theory]
+    [InlineData("2020-02-21", null)]
+    [InlineData("2020-02-22", ClosingOutcome.TimeBarred)]
+    public void Court_window_running_out_time_bars_the_request_the_day_after_its_last_day(string today, ClosingOutcome? outcome)
+    {
+        var analysis = Analyse(today, Referred2019());
+
+        Assert.Equal(outcome, analysis.ClosingOutcome);
+    }
+
     [Fact]
     public void Court_window_running_out_time_bars_the_request()
     {
-        var analysis = Analyse("2020-02-21", Referred2019());
+        var analysis = Analyse("2020-02-22", Referred2019());
 
         Assert.Equal(ClosingOutcome.TimeBarred, analysis.ClosingOutcome);
         Assert.Contains(WarningKind.CourtWindowExpired, analysis.WarningKinds());

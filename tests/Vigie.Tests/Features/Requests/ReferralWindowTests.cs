@@ -127,7 +127,7 @@ public class ReferralWindowTests
         var analysis = Analyse("2019-09-25", [.. Request2019(), Referral("2019-09-20")]);
 
         Assert.Contains(WarningKind.PrematureReferral, analysis.WarningKinds());
-        Assert.Equal(RequestState.ReferredToCada, analysis.State);
+        Assert.Equal(RequestState.Sent, analysis.State);
         Assert.Equal(
             "Saisir de nouveau la CADA à partir du 2 octobre 2019 : la saisine du 20 septembre 2019 était prématurée.",
             analysis.NextAction);

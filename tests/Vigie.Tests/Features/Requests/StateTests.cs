@@ -47,13 +47,15 @@ public class StateTests
             + "confirmé le 20 décembre 2019." },
         { "communication announced", RequestState.CommunicationAnnounced, "Communication annoncée",
             "Relancer l'administration si les documents dont elle a annoncé la communication le 2 décembre 2019 ne sont pas arrivés." },
-        { "confirmed refusal with appeal routes", RequestState.CourtAppealPossible, "Recours possible avant le 20 février 2020",
-            "Saisir le tribunal administratif avant le 20 février 2020." },
+        { "confirmed refusal with appeal routes", RequestState.CourtAppealPossible, "Recours possible avant le 21 février 2020",
+            "Saisir le tribunal administratif avant le 21 février 2020." },
         { "confirmed refusal without appeal routes", RequestState.RefusalConfirmed, "Refus confirmé",
-            "Saisir le tribunal administratif avant le 20 février 2020." },
+            "Saisir le tribunal administratif avant le 21 février 2020." },
         { "court case", RequestState.CourtCaseOpen, "Recours en cours", "Attendre le jugement du tribunal administratif." },
         { "withdrawn", RequestState.Closed, "Close (abandonnée)", "Aucune action : la demande est close (abandonnée)." },
-        { "time-barred", RequestState.Closed, "Close (forclose)", "Aucune action : la demande est close (forclose)." },
+        { "time-barred", RequestState.Closed, "Close (forclose)",
+            "Renouveler la demande : le délai de saisine de la CADA a expiré, mais le droit d'accès aux documents demeure "
+            + "(art. L311-1 CRPA) et une nouvelle demande fait courir de nouveaux délais." },
     };
 
     [Theory]

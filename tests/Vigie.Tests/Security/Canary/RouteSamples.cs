@@ -75,6 +75,7 @@ public static class RouteSamples
         ["demandes/{id:int}"] = s => Requests(s, ""),
         ["demandes/{id:int}/modifier"] = s => Requests(s, "/modifier"),
         ["demandes/{id:int}/historique"] = s => Requests(s, "/historique"),
+        ["demandes/{id:int}/renouveler"] = s => Requests(s, "/renouveler"),
         // One kind of event per request, turning with the world and the request: every kind over a few worlds.
         ["demandes/{id:int}/evenements/nouveau/{type}"] = s => s.World.Requests.Select((r, i) =>
             $"/demandes/{r.Id}/evenements/nouveau/{EventRules.AllKinds.ElementAt((s.World.Number + i) % EventRules.AllKinds.Count()).Slug()}"),

@@ -50,6 +50,9 @@ public sealed record Deadline
 
     public bool WasMoved => MovedFrom is not null;
 
+    // An earlier day to act by where the law leaves the last day unsettled (month ends of a délai franc).
+    public DateOnly? AdviceDate { get; init; }
+
     public bool NeedsCovidCheck { get; init; }
 
     public required string Explanation { get; init; }

@@ -10,9 +10,16 @@ public sealed class DeadlineEngine
         ArgumentNullException.ThrowIfNull(events);
         // OrderBy is a stable sort: events of the same day keep the order in which they were given.
         var ordered = events.OrderBy(e => e.Date).ToList();
-        return ordered.OfType<RequestSent>().FirstOrDefault() is { } sent
-            ? new RequestWalk(context, ordered, sent, today).Run()
-            : Draft(context, ordered, today);
+        // What has not happened yet moves no deadline: a date after today is an error or a plan, never a fact.
+        var happened = ordered.Where(e => e.Date <= today).ToList();
+        var analysis = happened.OfType<RequestSent>().FirstOrDefault() is { } sent
+            ? new RequestWalk(context, happened, sent, today).Run()
+            : Draft(context, happened, today);
+        var future = ordered.Where(e => e.Date > today)
+            .Select(e => new Warning(WarningKind.EventInFuture,
+                $"{EventWords.Named(e)} daté du {FrenchDates.Long(e.Date)}, après la date du jour : il n'est pas pris en compte."))
+            .ToList();
+        return future.Count == 0 ? analysis : analysis with { Warnings = [.. future, .. analysis.Warnings] };
     }
 
     // No deadline runs before the request is sent.

@@ -28,9 +28,14 @@ internal sealed class DeadlineFactory(string departmentCode)
 
     Deadline Build(DeadlineRule rule, StartingPoint from, AppealRoutes? routes, string? note = null)
     {
-        var legalEnd = MonthArithmetic.MonthsAfter(from.Date, rule.Months);
-        var date = rule.MovesToWorkingDay ? FrenchHolidays.NextWorkingDay(legalEnd, departmentCode) : legalEnd;
+        var legalEnd = rule.IsFranc
+            ? MonthArithmetic.FrancMonthsAfter(from.Date, rule.Months)
+            : MonthArithmetic.MonthsAfter(from.Date, rule.Months);
+        var date = Settle(rule, legalEnd);
         DateOnly? movedFrom = date == legalEnd ? null : legalEnd;
+        // Month ends of a délai franc are read two ways; the earlier end is given as advice, ours stays the rule.
+        DateOnly? advice = rule.IsFranc && Settle(rule, MonthArithmetic.MonthsAfterNextDay(from.Date, rule.Months)) is var other
+            && other < date ? other : null;
         var needsCovidCheck = from.NeedsCovidCheck || CovidPeriod.Overlaps(from.Date, date);
         var (enforceability, reason, limit) = Force(rule, from, routes);
         var movedBecause = movedFrom is { } day
@@ -47,11 +52,15 @@ internal sealed class DeadlineFactory(string departmentCode)
             EnforceabilityReason = reason,
             ReasonableTimeLimit = limit,
             MovedFrom = movedFrom,
+            AdviceDate = advice,
             NeedsCovidCheck = needsCovidCheck,
             Explanation = DeadlineExplanations.Compose(
-                rule, date, from, movedFrom, movedBecause, routes is null ? rule.Remark : reason, note, needsCovidCheck),
+                rule, date, from, new Move(movedFrom, movedBecause), advice, routes is null ? rule.Remark : reason, note, needsCovidCheck),
         };
     }
+
+    DateOnly Settle(DeadlineRule rule, DateOnly legalEnd) =>
+        rule.MovesToWorkingDay ? FrenchHolidays.NextWorkingDay(legalEnd, departmentCode) : legalEnd;
 
     static (Enforceability, string, DateOnly?) Force(DeadlineRule rule, StartingPoint from, AppealRoutes? routes)
     {

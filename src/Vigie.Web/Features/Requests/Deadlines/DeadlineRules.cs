@@ -11,7 +11,17 @@ internal sealed record DeadlineRule(
     string Headline,
     string Span,
     string? InformationalReason = null,
-    string? Remark = null);
+    string? Remark = null)
+{
+    // A délai franc: neither the starting day nor the day of expiry counts (CE, 19 September 2014, n° 362568).
+    public bool IsFranc { get; init; }
+
+    // How the days are counted, as the explanation says it.
+    public string? Counting { get; init; }
+
+    // The authority for moving the last day off a weekend or holiday, when there is one to cite.
+    public string? MoveBasis { get; init; }
+}
 
 // Implicit decisions (the implied and the confirmed refusal) are born on the day the silence ends, weekend or not;
 // only periods within which someone must act are extended to the next working day.
@@ -24,12 +34,21 @@ internal static class DeadlineRules
         "art. R311-13 CRPA", "Refus implicite le", "un mois sans réponse",
         InformationalReason: "Naissance du refus, fixée par la loi : elle ouvre le délai de saisine de la CADA.");
 
+    const string FrancCaseLaw = "CE, 19 septembre 2014, n° 362568";
+
     // CRPA R343-1: two months from the refusal to refer it to the CADA; L342-1: the referral comes before any court case.
+    // Not a délai franc: n° 362568 makes franc only the optional administrative appeals, read as the court window; the
+    // referral is a mandatory prior appeal. We keep the earlier, non-franc, end.
     public static readonly DeadlineRule ReferralDue = new(
         DeadlineKind.ReferralDue, 2, true,
         "La CADA doit être saisie dans les deux mois du refus, préalable obligatoire à tout recours contentieux "
         + "(art. R343-1 et L342-1 CRPA).",
-        "art. R343-1 CRPA", "Saisine de la CADA avant le", "deux mois");
+        "art. R343-1 CRPA", "Saisine de la CADA avant le", "deux mois")
+    {
+        Counting = "Délai non franc : il expire le jour qui porte le même quantième deux mois plus tard ; la règle du "
+            + $"délai franc ({FrancCaseLaw}) ne vise que les recours administratifs facultatifs, et la saisine de la CADA "
+            + "est un recours préalable obligatoire.",
+    };
 
     // CRPA R343-3: the opinion within one month of registration; an overrun has no legal effect.
     public static readonly DeadlineRule CadaOpinionExpected = new(
@@ -57,10 +76,17 @@ internal static class DeadlineRules
         InformationalReason: "Naissance du refus confirmé, fixée par la loi : elle ouvre le délai de recours.");
 
     // CJA R421-1: two months to bring the case; R421-2: the same from an implied decision, and a written decision
-    // inside that time makes it run again; R421-5: only if the decision stated the appeal routes.
+    // inside that time makes it run again; R421-5: only if the decision stated the appeal routes. A délai franc, whose
+    // last day moves to the next working day (CE, 19 September 2014, n° 362568).
     public static readonly DeadlineRule CourtDue = new(
         DeadlineKind.CourtDue, 2, true,
-        "Le tribunal administratif peut être saisi dans les deux mois de la décision de refus "
+        "Le tribunal administratif peut être saisi dans les deux mois de la décision de refus, délai franc "
         + "(art. R421-1, R421-2 et R421-5 CJA).",
-        "art. R421-1 et R421-2 CJA", "Recours devant le tribunal administratif avant le", "deux mois");
+        "art. R421-1 et R421-2 CJA", "Recours devant le tribunal administratif avant le", "deux mois")
+    {
+        IsFranc = true,
+        Counting = "Délai franc : ni le jour de la décision ni celui de l'échéance ne comptent, le dernier jour est donc "
+            + $"le lendemain du jour qui porte le même quantième deux mois plus tard ({FrancCaseLaw}).",
+        MoveBasis = FrancCaseLaw,
+    };
 }

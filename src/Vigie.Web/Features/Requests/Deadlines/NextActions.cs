@@ -15,10 +15,13 @@ internal static class NextActions
         return situation.State switch
         {
             RequestState.Draft => "Envoyer la demande par un moyen qui fournit une date de réception (accusé de réception).",
+            RequestState.Sent when situation.PrematureReferralOn is { } premature =>
+                $"Saisir de nouveau la CADA à partir du {Long(situation.Require(DeadlineKind.ImpliedRefusal).Date)} : "
+                + $"la saisine du {Long(premature)} était prématurée.",
             RequestState.Sent =>
                 $"Attendre la réponse de l'administration jusqu'au {Long(situation.Require(DeadlineKind.ImpliedRefusal).Date)}.",
             RequestState.ImpliedRefusal or RequestState.ExplicitRefusal or RequestState.PartialReply or RequestState.ReferralDue =>
-                Act("Saisir la CADA", situation.Require(DeadlineKind.ReferralDue), situation.Today),
+                Refer(situation),
             RequestState.ReferredToCada => AwaitOpinion(situation),
             RequestState.CadaOpinionGiven => AwaitDecision(situation),
             RequestState.CommunicationAnnounced =>
@@ -28,12 +31,30 @@ internal static class NextActions
                 Act("Saisir le tribunal administratif", situation.Require(DeadlineKind.CourtDue), situation.Today),
             RequestState.CourtCaseOpen => "Attendre le jugement du tribunal administratif.",
             RequestState.Satisfied => "Aucune action : tous les documents ont été communiqués.",
+            _ when situation.RenewedOn is { } renewed => $"Aucune action : la demande a été renouvelée le {Long(renewed)}.",
+            // The right of access is not lost with the deadlines (L311-1): asking again starts them anew.
+            _ when situation.TimeBarredBy is { } window =>
+                $"Renouveler la demande : le délai {(window == DeadlineKind.CourtDue ? "de recours devant le tribunal administratif" : "de saisine de la CADA")} "
+                + "a expiré, mais le droit d'accès aux documents demeure (art. L311-1 CRPA) et une nouvelle demande fait "
+                + "courir de nouveaux délais.",
             _ => $"Aucune action : la demande est close ({situation.Outcome?.Label()}).",
         };
     }
 
+    // A premature referral counted for nothing: the CADA must be referred to again, within the window.
+    static string Refer(Situation situation)
+    {
+        var window = situation.Require(DeadlineKind.ReferralDue);
+        if (situation.PrematureReferralOn is not { } premature)
+            return Act("Saisir la CADA", window, situation.Today);
+        var act = Act("Saisir de nouveau la CADA", window, situation.Today).TrimEnd('.');
+        return $"{act}{(act.Contains(" : ", StringComparison.Ordinal) ? " ;" : " :")} la saisine du {Long(premature)} était prématurée.";
+    }
+
     static string Act(string action, Deadline deadline, DateOnly today)
     {
+        if (deadline.AdviceDate is { } advice && today <= advice)
+            return $"{action} avant le {Long(deadline.Date)} (par prudence, au plus tard le {Long(advice)}).";
         if (today <= deadline.Date)
             return $"{action} avant le {Long(deadline.Date)}.";
         return deadline.IsEnforceable
@@ -44,14 +65,6 @@ internal static class NextActions
 
     static string AwaitOpinion(Situation situation)
     {
-        if (situation.PrematureReferralOn is { } premature)
-        {
-            var window = situation.Find(DeadlineKind.ReferralDue);
-            return window is null
-                ? $"Saisir de nouveau la CADA à partir du {Long(situation.Require(DeadlineKind.ImpliedRefusal).Date)} : "
-                    + $"la saisine du {Long(premature)} était prématurée."
-                : $"Saisir de nouveau la CADA avant le {Long(window.Date)} : la saisine du {Long(premature)} était prématurée.";
-        }
         if (!situation.RegistrationKnown)
             return "Noter la date d'enregistrement de la saisine dès réception de l'accusé de la CADA.";
         var expected = situation.Require(DeadlineKind.CadaOpinionExpected);

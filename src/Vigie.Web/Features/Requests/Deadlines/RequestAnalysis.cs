@@ -23,6 +23,7 @@ public enum WarningKind
     ReceiptDateUnknown,
     RegistrationDateUnknown,
     PrematureReferral,
+    PrematureReferralHeard,
     LateReferral,
     ConfirmatoryRefusal,
     ReferralWindowExpired,
@@ -38,6 +39,7 @@ public enum WarningKind
     CovidPeriod,
     EventsWithoutSending,
     EventBeforeSending,
+    EventBeforeReceipt,
     EventInFuture,
     EventAfterClosing,
     SeveralSendings,
@@ -58,6 +60,9 @@ public sealed record RequestAnalysis(
     public IReadOnlyList<DocumentOutcome> DocumentOutcomes { get; init; } = [];
 
     public bool IsClosed => ClosingOutcome is not null;
+
+    // The window whose expiry closed the request: the request can be renewed, since the right of access remains.
+    public DeadlineKind? TimeBarredBy { get; init; }
 
     // Ordinance n° 2020-306: a person must check deadlines that ran through spring 2020.
     public bool NeedsHumanReview => Deadlines.Any(d => d.NeedsCovidCheck);

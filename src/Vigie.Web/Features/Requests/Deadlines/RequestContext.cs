@@ -10,4 +10,7 @@ public sealed record RequestContext(int DocumentCount, string DepartmentCode)
     public string DepartmentCode { get; init; } = string.IsNullOrWhiteSpace(DepartmentCode)
         ? throw new ArgumentException("The body's department code is required.", nameof(DepartmentCode))
         : DepartmentCode.Trim();
+
+    // The day a new request renewed this one (a time-barred request is renewed rather than left without action).
+    public DateOnly? RenewedOn { get; init; }
 }

@@ -7,23 +7,21 @@ internal sealed partial class RequestWalk
 {
     void OnReferral(DateOnly date)
     {
-        // A second copy of a referral changes nothing; a new referral replaces a premature one.
+        // A second copy of a referral changes nothing.
         if (referralSentOn is not null)
-        {
-            if (prematureReferral is null)
-                return;
-            ResetReferral();
-        }
-        referralSentOn = date;
+            return;
         if (refusal is null)
         {
-            // CADA practice: a referral before the one-month silence has run is inadmissible.
+            // CADA practice: a referral before the refusal is born is inadmissible. It is no referral, so it opens no CADA
+            // deadline and no court window (L342-1); the latest such referral is kept to say so.
             prematureReferralOn = date;
-            prematureReferral = new Warning(WarningKind.PrematureReferral,
-                $"Saisine de la CADA envoyée le {Long(date)}, avant la naissance du refus implicite le "
-                + $"{Long(impliedRefusal.Date)} : la CADA la juge irrecevable ; la renouveler à partir de cette date.");
+            prematureRegisteredOn = null;
+            return;
         }
-        else if (referralDue is not null)
+        prematureReferralOn = null;
+        prematureRegisteredOn = null;
+        referralSentOn = date;
+        if (referralDue is not null)
         {
             if (date > referralDue.LastDay)
             {
@@ -41,8 +39,8 @@ internal sealed partial class RequestWalk
     {
         referralSentOn = null;
         registeredOn = null;
-        prematureReferral = null;
         prematureReferralOn = null;
+        prematureRegisteredOn = null;
         opinionExpected = null;
         confirmedRefusal = null;
         if (bodyDecidedOn is null)
@@ -53,14 +51,40 @@ internal sealed partial class RequestWalk
 
     void OnRegistration(ReferralRegistered registration)
     {
-        if (referralSentOn is null)
+        // A registration whose sending was not recorded stands for the referral.
+        if (referralSentOn is null && prematureReferralOn is null)
             OnReferral(registration.Date);
+        if (referralSentOn is null)
+        {
+            // The CADA registered a premature referral: it may still find it inadmissible, so nothing runs from it yet.
+            prematureRegisteredOn = registration.Date;
+            return;
+        }
         registeredOn = registration.Date;
         // A court window opened by a confirmed refusal estimated from the sending date is recomputed from registration.
         if (courtDue is { IsEstimate: true } && bodyDecidedOn is null)
             courtDue = null;
         ProjectCadaDeadlines(new StartingPoint(registration.Date, "l'enregistrement de la saisine"));
         AdvanceTo(registration.Date);
+    }
+
+    // An opinion on the merits shows the CADA heard a premature referral: from then on it counts, from its registration.
+    void AdoptPrematureReferral(DateOnly sentOn, DateOnly opinionDate)
+    {
+        var registered = prematureRegisteredOn;
+        Warn(WarningKind.PrematureReferralHeard,
+            $"La CADA a rendu un avis sur la saisine prématurée du {Long(sentOn)} : elle l'a donc examinée, et ses délais "
+            + (registered is { } day ? $"courent de son enregistrement le {Long(day)}." : "courent de son envoi (estimation)."));
+        prematureReferralOn = null;
+        prematureRegisteredOn = null;
+        referralSentOn = sentOn;
+        registeredOn = registered;
+        if (referralDue is not null)
+            referralDue = referralDue with { MetOn = sentOn };
+        ProjectCadaDeadlines(registered is { } on
+            ? new StartingPoint(on, "l'enregistrement de la saisine")
+            : new StartingPoint(sentOn, "l'envoi de la saisine", "date d'enregistrement inconnue", IsEstimate: true));
+        AdvanceTo(opinionDate);
     }
 
     void ProjectCadaDeadlines(StartingPoint from)
@@ -75,7 +99,7 @@ internal sealed partial class RequestWalk
     {
         var motivation = cadaOpinion.Motivation is null ? "" : $", {cadaOpinion.Motivation}";
         var what = $"Avis n° {cadaOpinion.OpinionNumber} du {Long(cadaOpinion.Date)} ({cadaOpinion.Sens.Label()}{motivation})";
-        if (referralSentOn is null)
+        if (referralSentOn is null && prematureReferralOn is null)
         {
             Warn(WarningKind.OpinionWithoutReferral,
                 $"{what} : aucune saisine n'est enregistrée ; l'ajouter avec son enregistrement pour calculer les délais.");
@@ -87,6 +111,8 @@ internal sealed partial class RequestWalk
             ResetReferral();
             return;
         }
+        if (referralSentOn is null && prematureReferralOn is { } premature)
+            AdoptPrematureReferral(premature, cadaOpinion.Date);
         opinion = cadaOpinion;
         if (opinionExpected is { MetOn: null })
             opinionExpected = opinionExpected with { MetOn = cadaOpinion.Date };
@@ -145,8 +171,10 @@ internal sealed partial class RequestWalk
         // CRPA L342-1: the referral to the CADA must come before any court case.
         if (referralSentOn is null && opinion is null)
         {
+            var premature = prematureReferralOn is { } on ? $" (la saisine du {Long(on)} était prématurée)" : "";
             Warn(WarningKind.CourtCaseWithoutReferral,
-                $"Recours déposé le {Long(date)} sans saisine préalable de la CADA : il est irrecevable (art. L342-1 CRPA).");
+                $"Recours déposé le {Long(date)} sans saisine préalable et recevable de la CADA{premature} : il est irrecevable "
+                + "(art. L342-1 CRPA).");
         }
         else if (courtDue is not null && date > courtDue.LastDay)
         {

@@ -44,7 +44,7 @@ internal sealed partial class RequestWalk
             return;
         }
         // Once the CADA is seized it hears the refusal as it stands: a later written refusal moves no deadline.
-        if (referralSentOn is not null && prematureReferral is null)
+        if (referralSentOn is not null)
             return;
         if (refusal is null)
             OpenReferralWindow(from, routes, note: null);

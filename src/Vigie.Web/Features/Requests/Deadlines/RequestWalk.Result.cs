@@ -41,8 +41,15 @@ internal sealed partial class RequestWalk
 
     void AddClosingWarnings(IReadOnlyList<Deadline> deadlines)
     {
-        if (prematureReferral is not null && opinion is null && endState is null)
-            warnings.Add(prematureReferral);
+        if (prematureReferralOn is { } premature && endState is null)
+        {
+            var from = referralDue?.From.Date ?? impliedRefusal.Date;
+            var until = referralDue is null ? "" : $" et avant le {Long(referralDue.Date)}";
+            Warn(WarningKind.PrematureReferral,
+                $"Saisine de la CADA prématurée : envoyée le {Long(premature)}, avant la naissance du refus implicite le "
+                + $"{Long(impliedRefusal.Date)}, elle est irrecevable et n'ouvre aucun délai (art. L342-1 CRPA). La saisir de "
+                + $"nouveau à partir du {Long(from)}{until}.");
+        }
         if (receipt is null && deadlines.Any(d => d.Kind == DeadlineKind.ImpliedRefusal))
         {
             Warn(WarningKind.ReceiptDateUnknown,
@@ -65,7 +72,11 @@ internal sealed partial class RequestWalk
     RequestAnalysis Analysis(RequestState state, IReadOnlyList<Deadline> deadlines)
     {
         var situation = new Situation(
-            state, closing, deadlines, today, opinion, prematureReferralOn, communicationAnnouncedOn, registeredOn is not null);
+            state, closing, deadlines, today, opinion, prematureReferralOn, communicationAnnouncedOn, registeredOn is not null)
+        {
+            TimeBarredBy = timeBarredBy,
+            RenewedOn = renewedOn,
+        };
         return new RequestAnalysis(
             state,
             StateLabels.Compose(situation),
@@ -76,6 +87,7 @@ internal sealed partial class RequestWalk
             documents.Summary())
         {
             DocumentOutcomes = documents.Latest(),
+            TimeBarredBy = timeBarredBy,
         };
     }
 }

@@ -23,8 +23,10 @@ internal sealed partial class RequestWalk
     Refusal? refusal;
     Deadline? referralDue;
     DateOnly? referralSentOn;
-    Warning? prematureReferral;
+    // A referral sent before the refusal was born, and its registration: held aside, not a referral, unless the CADA
+    // answers it on the merits.
     DateOnly? prematureReferralOn;
+    DateOnly? prematureRegisteredOn;
     DateOnly? registeredOn;
     Deadline? opinionExpected;
     CadaOpinion? opinion;
@@ -36,7 +38,9 @@ internal sealed partial class RequestWalk
     DateOnly? communicationAnnouncedOn;
     RequestState? endState;
     ClosingOutcome? closing;
+    DeadlineKind? timeBarredBy;
     bool keepDeadlines;
+    readonly DateOnly? renewedOn;
 
     // The refusal the CADA must hear: the implied one, or the latest written one notified inside the window.
     sealed record Refusal(bool IsWritten, AppealRoutes Routes);
@@ -49,6 +53,7 @@ internal sealed partial class RequestWalk
         this.today = today;
         make = new DeadlineFactory(context.DepartmentCode);
         documents = new DocumentLedger(context.DocumentCount);
+        renewedOn = context.RenewedOn;
         receipt = events.OfType<ReceivedByBody>().FirstOrDefault();
         impliedRefusal = make.ImpliedRefusal(receipt is null
             ? new StartingPoint(sent.Date, "l'envoi", "date de réception inconnue", IsEstimate: true)
@@ -63,7 +68,7 @@ internal sealed partial class RequestWalk
             if (endState is not null)
             {
                 if (e is not Note)
-                    Warn(WarningKind.EventAfterClosing, $"{e.Kind.Label()} du {Long(e.Date)} : postérieur à la clôture, ignoré.");
+                    Warn(WarningKind.EventAfterClosing, $"{EventWords.Named(e)} daté du {Long(e.Date)}, postérieur à la clôture : il est ignoré.");
                 continue;
             }
             AdvanceTo(e.Date);
@@ -77,12 +82,18 @@ internal sealed partial class RequestWalk
         return Result();
     }
 
+    // The forms refuse these dates; older or imported data may still hold them.
     void Check(RequestEvent e)
     {
-        if (e.Date > today)
-            Warn(WarningKind.EventInFuture, $"{e.Kind.Label()} daté du {Long(e.Date)}, après la date du jour.");
         if (e is not Note && e.Date < sent.Date)
-            Warn(WarningKind.EventBeforeSending, $"{e.Kind.Label()} daté du {Long(e.Date)}, avant l'envoi de la demande.");
+            Warn(WarningKind.EventBeforeSending, $"{EventWords.Named(e)} daté du {Long(e.Date)}, avant l'envoi de la demande.");
+        // The body cannot answer a request it has not received: one of the two dates is wrong.
+        else if (e is ReplyReceived or ExplicitRefusal && receipt is not null && e.Date < receipt.Date)
+        {
+            Warn(WarningKind.EventBeforeReceipt,
+                $"{EventWords.Named(e)} daté du {Long(e.Date)}, avant la réception de la demande le {Long(receipt.Date)} : "
+                + "l'une des deux dates est erronée.");
+        }
     }
 
     // The refusals that silence brings about by a given day.
@@ -157,13 +168,13 @@ internal sealed partial class RequestWalk
         {
             if (courtCaseFiledOn is null && communicationAnnouncedOn is null && Lapsed(courtDue))
             {
-                TimeBar(WarningKind.CourtWindowExpired,
+                TimeBar(WarningKind.CourtWindowExpired, DeadlineKind.CourtDue,
                     $"Délai de recours expiré le {Long(courtDue.LastDay)} sans saisine du tribunal administratif.");
             }
         }
         else if (referralDue is not null && referralSentOn is null && opinion is null && Lapsed(referralDue))
         {
-            TimeBar(WarningKind.ReferralWindowExpired,
+            TimeBar(WarningKind.ReferralWindowExpired, DeadlineKind.ReferralDue,
                 $"Délai de saisine de la CADA expiré le {Long(referralDue.LastDay)} : la demande est forclose pour les "
                 + "documents non communiqués.");
         }
@@ -172,9 +183,10 @@ internal sealed partial class RequestWalk
     // A deadline that ran through spring 2020 is left for a person to judge rather than closed silently.
     bool Lapsed(Deadline deadline) => today > deadline.LastDay && !deadline.NeedsCovidCheck;
 
-    void TimeBar(WarningKind kind, string message)
+    void TimeBar(WarningKind kind, DeadlineKind window, string message)
     {
         Warn(kind, message);
+        timeBarredBy = window;
         Close(RequestState.Closed, documents.AnyCommunicated ? ClosingOutcome.Partial : ClosingOutcome.TimeBarred, keep: true);
     }
 

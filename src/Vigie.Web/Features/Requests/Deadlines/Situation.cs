@@ -11,6 +11,12 @@ internal sealed record Situation(
     DateOnly? CommunicationAnnouncedOn,
     bool RegistrationKnown)
 {
+    // The window whose expiry closed the request, when it is time-barred.
+    public DeadlineKind? TimeBarredBy { get; init; }
+
+    // The day a new request renewed this one.
+    public DateOnly? RenewedOn { get; init; }
+
     public Deadline? Find(DeadlineKind kind) => Deadlines.LastOrDefault(d => d.Kind == kind);
 
     public Deadline Require(DeadlineKind kind) =>
