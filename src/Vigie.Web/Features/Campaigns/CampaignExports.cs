@@ -82,7 +82,7 @@ public sealed class CampaignExports(VigieDbContext db, RequestAnalyser analyser)
                 Number(request.Id),
                 Visibility.IsPublic(request) ? "oui" : "non",
                 team ? (request.RequesterId is null ? "non" : "oui") : "",
-                analysis.State.ToString(),
+                RequestStateIds.Of(analysis.State),
                 analysis.StateLabel,
                 CampaignStages.Of(analysis.State).Slug(),
                 Date(events.FirstOrDefault(e => e.Kind == RequestEventKind.Sent)),
