@@ -87,8 +87,8 @@ public static class ScaleMeasure
     {
         await using var command = source.CreateCommand("""
             WITH q AS (SELECT websearch_to_tsquery('public.vigie_fr', $1) AS q)
-            SELECT (SELECT count(*) FROM cases, q WHERE search_vector @@ q.q) || ' / ' || (SELECT count(*) FROM contracts, q WHERE search_vector @@ q.q)
-                || ' / ' || (SELECT count(*) FROM cada_requests, q WHERE search_vector @@ q.q)
+            SELECT (SELECT count(*) FROM case_search, q WHERE search_vector @@ q.q) || ' / ' || (SELECT count(*) FROM contract_search, q WHERE search_vector @@ q.q)
+                || ' / ' || (SELECT count(*) FROM request_search, q WHERE search_vector @@ q.q)
                 || ' / ' || (SELECT count(DISTINCT d.id) FROM documents d LEFT JOIN file_pages p ON p.file_id = d.file_id, q
                              WHERE d.search_vector @@ q.q OR p.search_vector @@ q.q)
             """);

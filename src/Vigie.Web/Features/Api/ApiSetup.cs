@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.OpenApi;
 
 namespace Vigie.Web.Features.Api;
 
@@ -38,19 +37,7 @@ public static class ApiSetup
         services.AddOpenApi(Version, o =>
         {
             o.ShouldInclude = d => d.RelativePath?.StartsWith("api/v1/", StringComparison.Ordinal) == true;
-            o.AddDocumentTransformer((document, _, _) =>
-            {
-                document.Info = new OpenApiInfo
-                {
-                    Title = "Vigie — API publique",
-                    Version = Version,
-                    Description = "Read-only JSON of what Vigie publishes: published cases, communes, vendors, technologies, contracts, " +
-                        "public CADA requests, public documents' metadata and the site search. Lists are paged with opaque cursors " +
-                        "(`next`); responses carry an ETag (send If-None-Match to get a 304). Data licence: Licence Ouverte 2.0 (Etalab).",
-                    License = new OpenApiLicense { Name = "Licence Ouverte 2.0", Url = new Uri("https://www.etalab.gouv.fr/licence-ouverte-open-licence/") },
-                };
-                return Task.CompletedTask;
-            });
+            ApiDocumentation.Configure(o);
         });
         services.AddCors(o => o.AddPolicy(Cors, p => p.AllowAnyOrigin().WithMethods("GET", "HEAD").WithExposedHeaders("ETag", "Link")));
         services.AddRateLimiter(o => o.AddPolicy(RateLimit, context => RateLimitPartition.GetFixedWindowLimiter(

@@ -19,10 +19,16 @@ using Vigie.Web.Infrastructure.Privacy;
 
 namespace Vigie.Web.Features.Api;
 
+// The actions' <param> tags document the API's parameters; the filter documents its own (PublicFilter's properties) and a
+// cancellation token is not one.
+#pragma warning disable CS1573
+
 /// <summary>
 /// The read-only public API. Everything here is what an anonymous visitor may read, whoever calls: published cases,
 /// public requests and documents, never a team member. Lists are ordered by a stable key and paged with opaque cursors.
-/// Filters are the site's (departement, region, technologie, prestataire, etat, annee).
+/// Filters are the site's (departement, region, technologie, prestataire, etat, annee). The actions' XML comments are the
+/// OpenAPI document's French text (summary: the operation's title; remarks: its description; param and response), so
+/// they are written in French, for the API's users; ApiSetup checks and completes them.
 /// </summary>
 [ApiController]
 [AllowAnonymous]
@@ -37,9 +43,13 @@ public sealed class ApiV1Controller(VigieDbContext db, TimeProvider clock) : Con
     public const int DefaultLimit = 50;
     public const int MaxLimit = 200;
 
-    /// <summary>Published cases, oldest first (by internal id), with the site's filters.</summary>
+    /// <summary>Liste des dossiers publiés</summary>
+    /// <remarks>Les dossiers publiés, du plus ancien au plus récent (par identifiant interne), avec les filtres du site.</remarks>
+    /// <param name="cursor">Curseur de la page suivante : la valeur « next » de la réponse précédente, telle quelle, avec les mêmes filtres. Absent : première page.</param>
+    /// <param name="limit">Nombre d'éléments par page, de 1 à 200 (50 par défaut).</param>
+    /// <response code="200">Une page de dossiers.</response>
+    /// <response code="400">Paramètre invalide (filtre, curseur ou limite) : problème JSON dont le titre explique l'erreur en français.</response>
     [HttpGet("cases")]
-    [EndpointSummary("Published cases")]
     [ProducesResponseType(StatusCodes.Status400BadRequest)]
     public async Task<ActionResult<ApiPage<ApiCaseItem>>> Cases([FromQuery] PublicFilter filter, string? cursor, int? limit, CancellationToken cancellationToken)
     {
@@ -66,9 +76,12 @@ public sealed class ApiV1Controller(VigieDbContext db, TimeProvider clock) : Con
         return Page(rows.Select(r => r.Item).ToList(), rows.Select(r => r.Id.ToString(CultureInfo.InvariantCulture)).ToList(), take, "cases");
     }
 
-    /// <summary>One published case with its contracts, fundings, timeline, quotes and sources.</summary>
+    /// <summary>Un dossier publié</summary>
+    /// <remarks>Un dossier publié avec ses marchés, financements, chronologie, citations et sources, et les identifiants de ses demandes CADA et documents publics.</remarks>
+    /// <param name="slug">Identifiant du dossier (celui de son adresse /dossiers/…), par exemple elancourt.</param>
+    /// <response code="200">Le dossier.</response>
+    /// <response code="404">Aucun dossier publié sous cet identifiant (un brouillon répond comme un dossier inexistant).</response>
     [HttpGet("cases/{slug}")]
-    [EndpointSummary("One published case")]
     [ProducesResponseType(StatusCodes.Status404NotFound)]
     public async Task<ActionResult<ApiCase>> Case(string slug, CancellationToken cancellationToken)
     {
@@ -95,11 +108,17 @@ public sealed class ApiV1Controller(VigieDbContext db, TimeProvider clock) : Con
             page.Documents.Select(d => d.Id).ToList());
     }
 
-    /// <summary>Communes (all of France's current communes), by INSEE code; departement and region filter them.</summary>
+    /// <summary>Liste des communes</summary>
+    /// <remarks>Toutes les communes actuelles de France, par code INSEE, avec leur nombre de dossiers publiés.</remarks>
+    /// <param name="departement">Code du département (par exemple 78, 2A ou 971).</param>
+    /// <param name="region">Code de la région (par exemple 11 pour l'Île-de-France).</param>
+    /// <param name="cursor">Curseur de la page suivante : la valeur « next » de la réponse précédente, telle quelle, avec les mêmes filtres. Absent : première page.</param>
+    /// <param name="limit">Nombre d'éléments par page, de 1 à 200 (50 par défaut).</param>
+    /// <response code="200">Une page de communes.</response>
+    /// <response code="400">Paramètre invalide (filtre, curseur ou limite) : problème JSON dont le titre explique l'erreur en français.</response>
     [HttpGet("communes")]
-    [EndpointSummary("Communes")]
     [ProducesResponseType(StatusCodes.Status400BadRequest)]
-    public async Task<ActionResult<ApiPage<ApiCommune>>> Communes([FromQuery(Name = "departement")] string? department,
+    public async Task<ActionResult<ApiPage<ApiCommune>>> Communes([FromQuery(Name = "departement")] string? departement,
         [FromQuery(Name = "region")] string? region, string? cursor, int? limit, CancellationToken cancellationToken)
     {
         if (Check(cursor, "communes", limit, out var after, out var take) is { } bad)
@@ -107,9 +126,9 @@ public sealed class ApiV1Controller(VigieDbContext db, TimeProvider clock) : Con
             return bad;
         }
         var communes = db.Municipalities.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(department))
+        if (!string.IsNullOrWhiteSpace(departement))
         {
-            communes = communes.Where(m => m.DepartmentCode == department.Trim().ToUpperInvariant());
+            communes = communes.Where(m => m.DepartmentCode == departement.Trim().ToUpperInvariant());
         }
         if (!string.IsNullOrWhiteSpace(region))
         {
@@ -126,9 +145,12 @@ public sealed class ApiV1Controller(VigieDbContext db, TimeProvider clock) : Con
         return Page(rows, rows.Select(r => r.InseeCode).ToList(), take, "communes");
     }
 
-    /// <summary>One commune: its published cases and the transparency figures of the public requests it received.</summary>
+    /// <summary>Une commune</summary>
+    /// <remarks>Une commune : ses dossiers publiés et les chiffres de transparence des demandes CADA publiques qu'elle a reçues.</remarks>
+    /// <param name="code">Code INSEE de la commune (5 caractères), par exemple 78208.</param>
+    /// <response code="200">La commune.</response>
+    /// <response code="404">Aucune commune sous ce code INSEE.</response>
     [HttpGet("communes/{code}")]
-    [EndpointSummary("One commune")]
     [ProducesResponseType(StatusCodes.Status404NotFound)]
     public async Task<ActionResult<ApiCommuneDetail>> Commune(string code, CancellationToken cancellationToken)
     {
@@ -147,8 +169,13 @@ public sealed class ApiV1Controller(VigieDbContext db, TimeProvider clock) : Con
             "/communes/" + m.InseeCode);
     }
 
+    /// <summary>Liste des prestataires</summary>
+    /// <remarks>Les prestataires (entreprises et éditeurs), par identifiant, avec leur nombre de dossiers publiés.</remarks>
+    /// <param name="cursor">Curseur de la page suivante : la valeur « next » de la réponse précédente, telle quelle, avec les mêmes filtres. Absent : première page.</param>
+    /// <param name="limit">Nombre d'éléments par page, de 1 à 200 (50 par défaut).</param>
+    /// <response code="200">Une page de prestataires.</response>
+    /// <response code="400">Paramètre invalide (filtre, curseur ou limite) : problème JSON dont le titre explique l'erreur en français.</response>
     [HttpGet("vendors")]
-    [EndpointSummary("Vendors")]
     [ProducesResponseType(StatusCodes.Status400BadRequest)]
     public async Task<ActionResult<ApiPage<ApiVendor>>> Vendors(string? cursor, int? limit, CancellationToken cancellationToken)
     {
@@ -168,8 +195,12 @@ public sealed class ApiV1Controller(VigieDbContext db, TimeProvider clock) : Con
         return Page(rows, rows.Select(r => r.Slug).ToList(), take, "vendors");
     }
 
+    /// <summary>Un prestataire</summary>
+    /// <remarks>Un prestataire et son nombre de dossiers publiés.</remarks>
+    /// <param name="slug">Identifiant du prestataire, par exemple genetec.</param>
+    /// <response code="200">Le prestataire.</response>
+    /// <response code="404">Aucun prestataire sous cet identifiant.</response>
     [HttpGet("vendors/{slug}")]
-    [EndpointSummary("One vendor")]
     [ProducesResponseType(StatusCodes.Status404NotFound)]
     public async Task<ActionResult<ApiVendor>> Vendor(string slug, CancellationToken cancellationToken)
     {
@@ -180,17 +211,22 @@ public sealed class ApiV1Controller(VigieDbContext db, TimeProvider clock) : Con
         return vendor is null ? NotFound() : vendor;
     }
 
-    /// <summary>The technology taxonomy, in display order (one short list: no cursor).</summary>
+    /// <summary>Liste des technologies</summary>
+    /// <remarks>La classification des technologies, dans l'ordre d'affichage du site (une liste courte, sans curseur).</remarks>
+    /// <response code="200">Toutes les technologies.</response>
     [HttpGet("technologies")]
-    [EndpointSummary("Technologies")]
     public async Task<ActionResult<ApiPage<ApiTechnology>>> Technologies(CancellationToken cancellationToken) =>
         new ApiPage<ApiTechnology>(await db.Technologies.AsNoTracking().OrderBy(t => t.Position)
             .Select(t => new ApiTechnology(t.Slug, t.Name, t.Description, t.Cases.Count(c => Visibility.IsPublic(c)), "/technologies/" + t.Slug))
             .ToListAsync(cancellationToken), null, null);
 
-    /// <summary>Contracts of published cases, by id, with the site's filters.</summary>
+    /// <summary>Liste des marchés</summary>
+    /// <remarks>Les marchés et conventions des dossiers publiés, par identifiant, avec les filtres du site (le lieu d'un marché est celui de l'acheteur, à défaut la commune du dossier).</remarks>
+    /// <param name="cursor">Curseur de la page suivante : la valeur « next » de la réponse précédente, telle quelle, avec les mêmes filtres. Absent : première page.</param>
+    /// <param name="limit">Nombre d'éléments par page, de 1 à 200 (50 par défaut).</param>
+    /// <response code="200">Une page de marchés.</response>
+    /// <response code="400">Paramètre invalide (filtre, curseur ou limite) : problème JSON dont le titre explique l'erreur en français.</response>
     [HttpGet("contracts")]
-    [EndpointSummary("Contracts")]
     [ProducesResponseType(StatusCodes.Status400BadRequest)]
     public async Task<ActionResult<ApiPage<ApiContract>>> Contracts([FromQuery] PublicFilter filter, string? cursor, int? limit,
         CancellationToken cancellationToken)
@@ -228,9 +264,13 @@ public sealed class ApiV1Controller(VigieDbContext db, TimeProvider clock) : Con
         return Page(items, rows.Select(r => r.Id.ToString(CultureInfo.InvariantCulture)).ToList(), take, "contracts");
     }
 
-    /// <summary>Public requests, by id, with their state and next deadline as computed today (cached by the deadline engine).</summary>
+    /// <summary>Liste des demandes CADA publiques</summary>
+    /// <remarks>Les demandes CADA publiques, par identifiant, avec leur état et leur prochaine échéance calculés pour aujourd'hui, et les filtres du site.</remarks>
+    /// <param name="cursor">Curseur de la page suivante : la valeur « next » de la réponse précédente, telle quelle, avec les mêmes filtres. Absent : première page.</param>
+    /// <param name="limit">Nombre d'éléments par page, de 1 à 200 (50 par défaut).</param>
+    /// <response code="200">Une page de demandes.</response>
+    /// <response code="400">Paramètre invalide (filtre, curseur ou limite) : problème JSON dont le titre explique l'erreur en français.</response>
     [HttpGet("requests")]
-    [EndpointSummary("Public CADA requests")]
     [ProducesResponseType(StatusCodes.Status400BadRequest)]
     public async Task<ActionResult<ApiPage<ApiRequestItem>>> Requests([FromQuery] PublicFilter filter, string? cursor, int? limit,
         CancellationToken cancellationToken)
@@ -264,14 +304,17 @@ public sealed class ApiV1Controller(VigieDbContext db, TimeProvider clock) : Con
                 r.AnalysedOn,
             })
             .ToListAsync(cancellationToken);
-        var items = rows.Select(r => new ApiRequestItem(r.Id, r.Subject, r.Body, r.Kind.ToString(), r.DepartmentCode, r.Case, r.State.ToString(),
+        var items = rows.Select(r => new ApiRequestItem(r.Id, r.Subject, r.Body, r.Kind.ToString(), r.DepartmentCode, r.Case, RequestStateIds.Of(r.State),
             r.StateLabel, r.SentOn, r.NextDeadlineOn, r.NextDeadlineKind?.ToString(), r.IsClosed, r.ClosingOutcome?.ToString(), r.AnalysedOn)).ToList();
         return Page(items, rows.Select(r => r.Id.ToString(CultureInfo.InvariantCulture)).ToList(), take, "requests");
     }
 
-    /// <summary>One public request: its documents, dated steps and deadlines, computed today by the deadline engine.</summary>
+    /// <summary>Une demande CADA publique</summary>
+    /// <remarks>Une demande CADA publique : les documents demandés et ce qu'il en est advenu, ses étapes datées et ses délais, calculés pour aujourd'hui. Jamais le nom du demandeur ni les commentaires de l'équipe.</remarks>
+    /// <param name="id">Identifiant numérique de la demande.</param>
+    /// <response code="200">La demande.</response>
+    /// <response code="404">Aucune demande publique sous cet identifiant (une demande privée répond comme une demande inexistante).</response>
     [HttpGet("requests/{id:int}")]
-    [EndpointSummary("One public CADA request")]
     [ProducesResponseType(StatusCodes.Status404NotFound)]
     public async Task<ActionResult<ApiRequest>> RequestById(int id, CancellationToken cancellationToken)
     {
@@ -288,7 +331,7 @@ public sealed class ApiV1Controller(VigieDbContext db, TimeProvider clock) : Con
             r.Subject,
             new ApiBody(body.Name, body.Kind.ToString(), body.DepartmentCode),
             r.Case is { } c ? new ApiCaseRef(c.Slug, c.Title) : null,
-            view.Analysis.State.ToString(),
+            RequestStateIds.Of(view.Analysis.State),
             view.Analysis.StateLabel,
             view.Documents.Select((d, i) => new ApiRequestedDocument(i + 1, d.Title,
                 i < view.Analysis.DocumentOutcomes.Count && view.Sent is not null ? view.Analysis.DocumentOutcomes[i].Status.Label() : "non demandé encore")).ToList(),
@@ -299,9 +342,13 @@ public sealed class ApiV1Controller(VigieDbContext db, TimeProvider clock) : Con
             r.OutcomeSummary);
     }
 
-    /// <summary>Metadata of the public documents (not attached to an unpublished case or a private request), by id.</summary>
+    /// <summary>Liste des documents publics (métadonnées)</summary>
+    /// <remarks>Les métadonnées des documents publics (ni rattachés à un dossier non publié, ni à une demande privée), par identifiant.</remarks>
+    /// <param name="cursor">Curseur de la page suivante : la valeur « next » de la réponse précédente, telle quelle, avec les mêmes filtres. Absent : première page.</param>
+    /// <param name="limit">Nombre d'éléments par page, de 1 à 200 (50 par défaut).</param>
+    /// <response code="200">Une page de documents.</response>
+    /// <response code="400">Paramètre invalide (filtre, curseur ou limite) : problème JSON dont le titre explique l'erreur en français.</response>
     [HttpGet("documents")]
-    [EndpointSummary("Public documents (metadata)")]
     [ProducesResponseType(StatusCodes.Status400BadRequest)]
     public async Task<ActionResult<ApiPage<ApiDocument>>> Documents(string? cursor, int? limit, CancellationToken cancellationToken)
     {
@@ -319,8 +366,12 @@ public sealed class ApiV1Controller(VigieDbContext db, TimeProvider clock) : Con
         return Page(rows.Select(ToApi).ToList(), rows.Select(r => r.Id.ToString(CultureInfo.InvariantCulture)).ToList(), take, "documents");
     }
 
+    /// <summary>Un document public (métadonnées)</summary>
+    /// <remarks>Les métadonnées d'un document public et l'adresse de son fichier.</remarks>
+    /// <param name="id">Identifiant numérique du document.</param>
+    /// <response code="200">Le document.</response>
+    /// <response code="404">Aucun document public sous cet identifiant (un document privé répond comme un document inexistant).</response>
     [HttpGet("documents/{id:int}")]
-    [EndpointSummary("One public document (metadata)")]
     [ProducesResponseType(StatusCodes.Status404NotFound)]
     public async Task<ActionResult<ApiDocument>> DocumentById(int id, CancellationToken cancellationToken)
     {
@@ -328,12 +379,19 @@ public sealed class ApiV1Controller(VigieDbContext db, TimeProvider clock) : Con
         return d is null ? NotFound() : ToApi(d);
     }
 
-    /// <summary>
-    /// Full-text search (French, accents ignored, websearch syntax: "phrase", OR, -word) over cases, documents, contracts,
-    /// requests, vendors and communes, with facet counts. <c>type</c> restricts to one kind; without it, the best few of each.
-    /// </summary>
+    /// <summary>Recherche dans tout le site</summary>
+    /// <remarks>
+    /// La recherche du site, en texte intégral (français, sans tenir compte des accents ni des majuscules ; « expression exacte »
+    /// entre guillemets, OR entre deux mots, un tiret devant un mot pour l'exclure) dans les dossiers, documents, marchés,
+    /// demandes CADA, prestataires et communes, avec le nombre de résultats par type et par valeur de filtre. Sans type, les
+    /// meilleurs résultats de chaque type ; avec un type, une page de ce type (curseur pour la suivante).
+    /// </remarks>
+    /// <param name="q">Les mots cherchés (200 caractères au plus), obligatoire.</param>
+    /// <param name="type">Un seul type de résultat : dossiers, documents, marches, demandes, prestataires ou communes.</param>
+    /// <param name="cursor">Curseur de la page suivante : la valeur « next » de la réponse précédente, avec les mêmes q, type et filtres (type obligatoire).</param>
+    /// <response code="200">Les résultats.</response>
+    /// <response code="400">Paramètre invalide ou absent (q, type, filtre ou curseur) : problème JSON dont le titre explique l'erreur en français.</response>
     [HttpGet("search")]
-    [EndpointSummary("Search")]
     [ProducesResponseType(StatusCodes.Status400BadRequest)]
     public async Task<ActionResult<ApiSearch>> Search(string? q, string? type, [FromQuery] PublicFilter filter, string? cursor, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Vigie.Web.Data;
+using Vigie.Web.Features.Requests;
 using Vigie.Web.Features.Requests.Deadlines;
 using Vigie.Web.Infrastructure.Privacy;
 
@@ -21,7 +22,7 @@ public sealed record BrowseChoices(IReadOnlyList<Choice> Departments, IReadOnlyL
             await db.Regions.AsNoTracking().OrderBy(r => r.Name).Select(r => new Choice(r.Code, r.Name)).ToListAsync(cancellationToken),
             await db.Technologies.AsNoTracking().OrderBy(t => t.Position).Select(t => new Choice(t.Slug, t.Name)).ToListAsync(cancellationToken),
             await db.Vendors.AsNoTracking().OrderBy(v => v.Name).Select(v => new Choice(v.Slug, v.Name)).ToListAsync(cancellationToken),
-            Enum.GetValues<RequestState>().Where(s => s != RequestState.Draft).Select(s => new Choice(s.ToString(), s.Label())).ToList(),
+            RequestStateIds.Filterable.Select(s => new Choice(RequestStateIds.Of(s), s.Label())).ToList(),
             years);
     }
 }

@@ -1,7 +1,9 @@
+using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
 using Vigie.Web.Data.Entities;
+using Vigie.Web.Features.Requests;
 using Vigie.Web.Features.Requests.Deadlines;
 using Vigie.Web.Infrastructure.Privacy;
 
@@ -10,39 +12,47 @@ namespace Vigie.Web.Features.Browse;
 /// <summary>
 /// The filters shared by the search, the browse pages, the open-data downloads and the API. Empty means "all".
 /// A year is the year of a contract's signature (for a case: of any of its contracts) or of a request's sending.
+/// Every public property is a query-string parameter, and its [Description] is its description in the OpenAPI document
+/// (French): anything else belongs in a method.
 /// </summary>
 public sealed partial class PublicFilter : IValidatableObject
 {
+    [Description("Code du département (par exemple 78, 2A ou 971) : celui de la commune du dossier, de l'acheteur d'un marché ou de l'organisme sollicité.")]
     [FromQuery(Name = "departement")]
     [Display(Name = "Département")]
     [StringLength(3, ErrorMessage = "Code de département invalide.")]
     public string? Departement { get; set; }
 
+    [Description("Code de la région (code officiel géographique, par exemple 11 pour l'Île-de-France).")]
     [FromQuery(Name = "region")]
     [Display(Name = "Région")]
     [StringLength(3, ErrorMessage = "Code de région invalide.")]
     public string? Region { get; set; }
 
+    [Description("Identifiant d'une technologie (voir /api/v1/technologies), par exemple videoprotection.")]
     [FromQuery(Name = "technologie")]
     [Display(Name = "Technologie")]
     [StringLength(100, ErrorMessage = "Technologie invalide.")]
     public string? Technologie { get; set; }
 
+    [Description("Identifiant d'un prestataire (voir /api/v1/vendors), par exemple genetec.")]
     [FromQuery(Name = "prestataire")]
     [Display(Name = "Prestataire")]
     [StringLength(100, ErrorMessage = "Prestataire invalide.")]
     public string? Prestataire { get; set; }
 
+    [Description("État d'une demande CADA publique, par son identifiant (envoyee, refus-implicite, close…) : pour un dossier ou un marché, l'une des demandes publiques du dossier est dans cet état. Les anciens codes anglais (Closed…) restent acceptés.")]
     [FromQuery(Name = "etat")]
     [Display(Name = "État d'une demande CADA")]
     public RequestState? Etat { get; set; }
 
+    [Description("Année de signature d'un marché (pour un dossier : de l'un de ses marchés) ou d'envoi d'une demande, de 1990 à 2100.")]
     [FromQuery(Name = "annee")]
     [Display(Name = "Année")]
     [Range(1990, 2100, ErrorMessage = "Indiquez une année entre 1990 et 2100.")]
     public int? Annee { get; set; }
 
-    public bool IsEmpty => Departement is null && Region is null && Technologie is null && Prestataire is null && Etat is null && Annee is null;
+    public bool IsEmpty() => Departement is null && Region is null && Technologie is null && Prestataire is null && Etat is null && Annee is null;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -77,7 +87,7 @@ public sealed partial class PublicFilter : IValidatableObject
         }
         if (Etat is { } state)
         {
-            yield return new("etat", state.ToString());
+            yield return new("etat", RequestStateIds.Of(state));
         }
         if (Annee is int year)
         {

@@ -84,7 +84,7 @@ public sealed class CampaignExports(VigieDbContext db, RequestAnalyser analyser)
                 Number(request.Id),
                 Visibility.IsPublic(request) ? "oui" : "non",
                 team ? (request.RequesterId is null ? "non" : "oui") : "",
-                analysis.State.ToString(),
+                RequestStateIds.Of(analysis.State),
                 CsvCells.Text(analysis.StateLabel),
                 CampaignStages.Of(analysis.State).Slug(),
                 Date(events.FirstOrDefault(e => e.Kind == RequestEventKind.Sent)),

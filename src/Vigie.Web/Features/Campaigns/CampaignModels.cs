@@ -77,7 +77,7 @@ public sealed class TargetListFilter
     {
         var values = new Dictionary<string, string?>
         {
-            ["etape"] = Etape, ["etat"] = Etat?.ToString(), ["departement"] = Departement, ["attribution"] = Attribution, ["tri"] = Tri,
+            ["etape"] = Etape, ["etat"] = Etat is { } state ? RequestStateIds.Of(state) : null, ["departement"] = Departement, ["attribution"] = Attribution, ["tri"] = Tri,
         };
         values[key] = value;
         var pairs = values.Where(v => !string.IsNullOrEmpty(v.Value)).Select(v => $"{v.Key}={Uri.EscapeDataString(v.Value!)}").ToList();

@@ -139,8 +139,9 @@ public sealed class SyntheticData(VigieDbContext db, TimeProvider clock)
             output.WriteLine($"{Math.Min(n, start + Batch)} / {n} dossiers…");
         }
         await Scalar(connection, transaction, "SELECT public.vigie_refresh_all_case_facets()", cancellationToken);
+        await Scalar(connection, transaction, "SELECT public.vigie_refresh_all_search_text()", cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await Scalar(connection, null, "ANALYZE case_facets, cases, contracts, fundings, quotes, cada_requests, request_events, documents, stored_files, file_pages, vendors", cancellationToken);
+        await Scalar(connection, null, "ANALYZE case_facets, case_search, contract_search, request_search, cases, contracts, fundings, quotes, cada_requests, request_events, documents, stored_files, file_pages, vendors", cancellationToken);
         return new GeneratorReport(false, n, totals.Contracts, totals.Requests, totals.Documents, clockwatch.Elapsed);
     }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Vigie.Web.Data;
 using Vigie.Web.Features.Cases;
+using Vigie.Web.Features.Requests;
 using Vigie.Web.Features.Requests.Deadlines;
 using Vigie.Web.Infrastructure;
 using Vigie.Web.Infrastructure.Privacy;
@@ -33,7 +34,7 @@ public sealed class HomeController(VigieDbContext db, Charts.FranceMap franceMap
         var states = await db.CadaRequests.AsNoTracking().Public().Where(r => r.State != RequestState.Draft)
             .GroupBy(r => r.State).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         var stateBars = states.OrderBy(s => s.Key)
-            .Select(s => new Charts.Bar(s.Key.Label(), s.Count, "/demandes-cada?etat=" + s.Key)).ToList();
+            .Select(s => new Charts.Bar(s.Key.Label(), s.Count, "/demandes-cada?etat=" + RequestStateIds.Of(s.Key))).ToList();
         return View(new HomePage(latest, caseCount, municipalityCount, vendorCount, requestCount,
             franceMap.Render(map, "carte-accueil"), Charts.BarChart.Render(bars, "techno-titre", "dossier", "dossiers"), bars,
             Charts.BarChart.Render(stateBars, "etats-titre", "demande", "demandes"), stateBars));

@@ -94,7 +94,7 @@ public sealed class OpenDataSets(VigieDbContext db, string publicUrl)
         new("type_organisme", r => Labels.Of(r.BodyKind)),
         new("departement", r => r.Department),
         new("dossier", r => r.CaseSlug),
-        new("etat", r => r.State.ToString()),
+        new("etat", r => RequestStateIds.Of(r.State)),
         new("etat_libelle", r => r.StateLabel),
         new("envoyee_le", r => r.SentOn),
         new("prochaine_echeance", r => r.NextDeadline),

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Vigie.Web.Features.Requests.Reminders;
 
 namespace Vigie.Web.Features.Requests;
@@ -10,5 +11,6 @@ public static class RequestsSetup
         builder.Services.AddScoped<RequestAnalyser>();
         builder.Services.AddScoped<ReminderDigests>();
         builder.Services.AddHostedService<ReminderService>();
+        builder.Services.Configure<MvcOptions>(o => o.ModelBinderProviders.Insert(0, new RequestStateBinderProvider()));
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Vigie.Web.Data;
 using Vigie.Web.Features.Browse;
+using Vigie.Web.Features.Requests;
 using Vigie.Web.Features.Requests.Deadlines;
 
 namespace Vigie.Web.Features.Search;
@@ -28,7 +29,7 @@ public sealed record FacetLabels(IReadOnlyDictionary<string, string> Departments
         "region" => Regions.GetValueOrDefault(value, value),
         "technologie" => Technologies.GetValueOrDefault(value, value),
         "prestataire" => Vendors.GetValueOrDefault(value, value),
-        "etat" => Enum.TryParse<RequestState>(value, out var s) ? s.Label() : value,
+        "etat" => RequestStateIds.TryParse(value, out var s) ? s.Label() : value,
         _ => value,
     };
 
@@ -109,7 +110,7 @@ public sealed record SearchPage(string? Query, SearchKind? Kind, PublicFilter Fi
         "region" => Filter.Region,
         "technologie" => Filter.Technologie,
         "prestataire" => Filter.Prestataire,
-        "etat" => Filter.Etat?.ToString(),
+        "etat" => Filter.Etat is { } state ? RequestStateIds.Of(state) : null,
         _ => Filter.Annee?.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 }

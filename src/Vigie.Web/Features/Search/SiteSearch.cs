@@ -6,6 +6,7 @@ using Npgsql;
 using NpgsqlTypes;
 using Vigie.Web.Data;
 using Vigie.Web.Features.Browse;
+using Vigie.Web.Features.Requests;
 using Vigie.Web.Infrastructure.Privacy;
 
 namespace Vigie.Web.Features.Search;
@@ -69,14 +70,16 @@ public sealed record SearchResults(IReadOnlyList<KindCount> Kinds, IReadOnlyList
 public sealed record NameSuggestion(string Kind, string Label, string Key, double Similarity);
 
 /// <summary>
-/// Site-wide full-text search over what the public may read: published cases (title, summary, narrative, quotes),
-/// their contracts, public requests, public documents (metadata and extracted text), vendors and communes.
-/// PostgreSQL does everything in one statement: <c>websearch_to_tsquery</c> on the stored generated tsvectors (French,
-/// accents ignored: see the Search and DocumentStorage migrations), ranks with <c>ts_rank</c> (weights: title A,
-/// summary B, body C; normalised by length), the facet counts over the matching results (up to <see cref="MatchCap"/> of
-/// each kind: see <see cref="Sql"/>), and <c>ts_headline</c>
-/// snippets for the page shown only. Each result carries its facet values as arrays, so a facet's count is exactly the
-/// number of results that selecting it leaves.
+/// Site-wide full-text search over what the public may read: published cases (title, summary, narrative, quotes, and
+/// their technologies, vendors and commune), their contracts (with their commune and vendor), public requests (with the
+/// body's name), public documents (metadata and extracted text), vendors and communes.
+/// PostgreSQL does everything in one statement: <c>websearch_to_tsquery</c> on the stored tsvectors (French, accents
+/// ignored: see the Search, DocumentStorage and SearchRelatedText migrations; a case, contract or request is read through
+/// its <c>…_search</c> row, its own vector joined by triggers to its related names'), ranks with <c>ts_rank</c> (weights:
+/// title A, summary and related names B, body C; normalised by length), the facet counts over the results listed (up to
+/// <see cref="MatchCap"/> of each kind: see <see cref="Sql"/>), and <c>ts_headline</c> snippets for the page shown only.
+/// Each result carries its facet values as arrays, so a facet's count is exactly the number of results that selecting it
+/// leaves on the page: every kind on the overview, the chosen kind on its tab.
 /// </summary>
 public static class SiteSearch
 {
@@ -140,9 +143,10 @@ public static class SiteSearch
             await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
             {
                 await reader.ReadAsync(cancellationToken);
+                // The SQL reads request states as stored (enum names); they leave as their public identifiers.
                 results = new SearchResults(
                     Read<KindCount>(reader, 0),
-                    withFacets ? Read<FacetCount>(reader, 1) : [],
+                    withFacets ? Read<FacetCount>(reader, 1).Select(f => f.Facet == "etat" ? f with { Value = RequestStateIds.FromStoredName(f.Value) } : f).ToList() : [],
                     Read<SearchHit>(reader, 2));
             }
             if (transaction is not null)
@@ -246,9 +250,10 @@ public static class SiteSearch
         WITH query AS (SELECT websearch_to_tsquery('public.vigie_fr', @q) AS q),
         case_match AS (
             SELECT m.id, max(m.rank) AS rank FROM (
-                (SELECT c.id, ts_rank(c.search_vector, query.q, 1) AS rank
-                 FROM cases c JOIN municipalities mu ON mu.id = c.municipality_id JOIN case_facets f ON f.case_id = c.id, query
-                 WHERE {{caseVisible}} AND c.search_vector @@ websearch_to_tsquery('public.vigie_fr', @q) AND {{caseFilter}}
+                (SELECT c.id, ts_rank(s.search_vector, query.q, 1) AS rank
+                 FROM case_search s JOIN cases c ON c.id = s.case_id JOIN municipalities mu ON mu.id = c.municipality_id
+                 JOIN case_facets f ON f.case_id = c.id, query
+                 WHERE s.search_vector @@ websearch_to_tsquery('public.vigie_fr', @q) AND {{caseVisible}} AND {{caseFilter}}
                  LIMIT @cap + 1)
                 UNION ALL
                 (SELECT qu.case_id, 0.5 * ts_rank(qu.search_vector, query.q, 1)
@@ -278,25 +283,25 @@ public static class SiteSearch
             FROM case_match cm JOIN cases c ON c.id = cm.id JOIN municipalities m ON m.id = c.municipality_id
             JOIN case_facets f ON f.case_id = c.id
             UNION ALL
-            (SELECT 'marche', k.id, ts_rank(k.search_vector, query.q, 1), {{contractDeps}}, {{contractRegs}}, f.techs, {{contractVendors}}, f.states, {{contractYears}}
-             FROM contracts k JOIN cases c ON c.id = k.case_id AND {{caseVisible}}
+            (SELECT 'marche', k.id, ts_rank(ks.search_vector, query.q, 1), {{contractDeps}}, {{contractRegs}}, f.techs, {{contractVendors}}, f.states, {{contractYears}}
+             FROM contract_search ks JOIN contracts k ON k.id = ks.contract_id JOIN cases c ON c.id = k.case_id AND {{caseVisible}}
              JOIN municipalities m ON m.id = c.municipality_id
              LEFT JOIN municipalities bm ON bm.id = k.buyer_municipality_id
              LEFT JOIN vendors v ON v.id = k.vendor_id
              JOIN case_facets f ON f.case_id = c.id
              CROSS JOIN query
-             WHERE k.search_vector @@ websearch_to_tsquery('public.vigie_fr', @q) AND {{Filter(contractDeps, contractRegs, "f.techs", contractVendors, "f.states", contractYears)}}
+             WHERE ks.search_vector @@ websearch_to_tsquery('public.vigie_fr', @q) AND {{Filter(contractDeps, contractRegs, "f.techs", contractVendors, "f.states", contractYears)}}
              LIMIT @cap + 1)
             UNION ALL
-            (SELECT 'demande', r.id, ts_rank(r.search_vector, query.q, 1), {{requestDeps}}, {{requestRegs}},
+            (SELECT 'demande', r.id, ts_rank(rs.search_vector, query.q, 1), {{requestDeps}}, {{requestRegs}},
                     coalesce(f.techs, '{}'), coalesce(f.vendors, '{}'), ARRAY[r.state]::text[], {{requestYears}}
-             FROM cada_requests r JOIN public_bodies b ON b.id = r.public_body_id
+             FROM request_search rs JOIN cada_requests r ON r.id = rs.request_id JOIN public_bodies b ON b.id = r.public_body_id
              LEFT JOIN departments bd ON bd.code = b.department_code
              LEFT JOIN cases c ON c.id = r.case_id
              LEFT JOIN municipalities m ON m.id = c.municipality_id
              LEFT JOIN case_facets f ON f.case_id = c.id
              CROSS JOIN query
-             WHERE r.search_vector @@ websearch_to_tsquery('public.vigie_fr', @q) AND {{VisibilitySql.PublicRequest("r")}}
+             WHERE rs.search_vector @@ websearch_to_tsquery('public.vigie_fr', @q) AND {{VisibilitySql.PublicRequest("r")}}
                AND {{Filter(requestDeps, requestRegs, "coalesce(f.techs, '{}')", "coalesce(f.vendors, '{}')", "ARRAY[r.state]::text[]", requestYears)}}
              LIMIT @cap + 1)
             UNION ALL
@@ -320,20 +325,20 @@ public static class SiteSearch
              LIMIT @cap + 1)
         ),
         kinds AS (SELECT kind, least(count(*), @cap)::int AS count, count(*) > @cap AS more FROM filtered GROUP BY kind),
+        -- What the page lists: every kind, or the one chosen. The facets count these, so that a facet's count is what
+        -- choosing it leaves on the same page.
+        listed AS (SELECT * FROM filtered WHERE @kind::text IS NULL OR kind = @kind),
         facets AS (
             {{(withFacets ? """
-            SELECT 'departement' AS facet, v AS value, count(*)::int AS count FROM filtered, unnest(deps) v GROUP BY v
-            UNION ALL SELECT 'region', v, count(*)::int FROM filtered, unnest(regs) v GROUP BY v
-            UNION ALL SELECT 'technologie', v, count(*)::int FROM filtered, unnest(techs) v GROUP BY v
-            UNION ALL SELECT 'prestataire', v, count(*)::int FROM filtered, unnest(vendors) v GROUP BY v
-            UNION ALL SELECT 'etat', v, count(*)::int FROM filtered, unnest(states) v GROUP BY v
-            UNION ALL SELECT 'annee', v::text, count(*)::int FROM filtered, unnest(years) v GROUP BY v
+            SELECT 'departement' AS facet, v AS value, count(*)::int AS count FROM listed, unnest(deps) v GROUP BY v
+            UNION ALL SELECT 'region', v, count(*)::int FROM listed, unnest(regs) v GROUP BY v
+            UNION ALL SELECT 'technologie', v, count(*)::int FROM listed, unnest(techs) v GROUP BY v
+            UNION ALL SELECT 'prestataire', v, count(*)::int FROM listed, unnest(vendors) v GROUP BY v
+            UNION ALL SELECT 'etat', v, count(*)::int FROM listed, unnest(states) v GROUP BY v
+            UNION ALL SELECT 'annee', v::text, count(*)::int FROM listed, unnest(years) v GROUP BY v
             """ : "SELECT NULL::text AS facet, NULL::text AS value, 0 AS count WHERE false")}}
         ),
-        ranked AS (
-            SELECT kind, id, rank, row_number() OVER (PARTITION BY kind ORDER BY rank DESC, id) AS n FROM filtered
-            WHERE @kind::text IS NULL OR kind = @kind
-        ),
+        ranked AS (SELECT kind, id, rank, row_number() OVER (PARTITION BY kind ORDER BY rank DESC, id) AS n FROM listed),
         page AS (
             SELECT kind, id, rank FROM ranked
             WHERE (@kind::text IS NULL AND n <= @per_kind) OR (@kind::text IS NOT NULL AND n > @skip AND n <= @skip + @page_size)
@@ -343,8 +348,9 @@ public static class SiteSearch
                    NULL::numeric AS amount, NULL::date AS date, NULL::text AS precision,
                    ts_headline('public.vigie_fr', vigie_snippet_text(concat_ws(' … ', c.summary,
                        regexp_replace(c.body, '\[@[0-9]+\]|[#*_>`]|\]\([^)]*\)|\[', ' ', 'g'),
-                       (SELECT string_agg(qu.text, ' … ') FROM quotes qu WHERE qu.case_id = c.id))), query.q, @opts) AS snippet
-            FROM page p JOIN cases c ON p.kind = 'dossier' AND c.id = p.id JOIN municipalities mu ON mu.id = c.municipality_id CROSS JOIN query
+                       (SELECT string_agg(qu.text, ' … ') FROM quotes qu WHERE qu.case_id = c.id), s.related)), query.q, @opts) AS snippet
+            FROM page p JOIN cases c ON p.kind = 'dossier' AND c.id = p.id JOIN municipalities mu ON mu.id = c.municipality_id
+            LEFT JOIN case_search s ON s.case_id = c.id CROSS JOIN query
             UNION ALL
             SELECT p.kind, p.id, p.rank, c.slug, k.object, coalesce(bm.name, mu.name) || ' (' || coalesce(bm.department_code, mu.department_code) || ')',
                    v.name, k.amount_euros, k.signed_on, k.signed_on_precision,

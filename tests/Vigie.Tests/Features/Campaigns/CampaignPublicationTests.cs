@@ -159,7 +159,7 @@ public sealed class CampaignPublicationTests(CampaignPublicationTests.Fixture fi
         var team = await editor.GetStringAsync(new Uri($"/campagnes/{Slug}/export.csv", UriKind.Relative));
         var teamRows = team.TrimEnd().Split('\n').Skip(1).Select(l => l.TrimEnd('\r').Split(',')).ToDictionary(f => f[3]);
         Assert.Equal("oui", teamRows["78208"][Array.IndexOf(CampaignExports.Header, "reservee")]);
-        Assert.Equal("Draft", teamRows["78551"][Array.IndexOf(CampaignExports.Header, "etat")]);
+        Assert.Equal("brouillon", teamRows["78551"][Array.IndexOf(CampaignExports.Header, "etat")]);
         Assert.DoesNotContain("Alice", team, StringComparison.Ordinal);
     }
 

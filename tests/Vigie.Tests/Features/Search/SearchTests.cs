@@ -1,8 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Text.Json;
+using Vigie.Web.Data.Entities;
 using Vigie.Web.Features.Browse;
+using Vigie.Web.Features.Documents;
+using Vigie.Web.Features.Requests;
 using Vigie.Web.Features.Search;
+using Vigie.Web.Infrastructure.Privacy;
 
 namespace Vigie.Tests.Features.Search;
 
@@ -94,32 +98,127 @@ public sealed class SearchTests(SearchFixture factory) : IClassFixture<SearchFix
         Assert.False(HasCase(excluded, "recherche-ocelot"));
     }
 
-    [Fact]
-    public async Task Each_facet_count_is_the_number_of_results_its_filter_leaves()
+    /// <summary>
+    /// On the overview (every kind) and on each kind's tab: what a facet value says is what choosing it lists. "elancourt"
+    /// said « Close 2 » under the request states while it listed no request (issue 14).
+    /// </summary>
+    [Theory]
+    [InlineData("caméra OR genetec OR lyon")]
+    [InlineData("elancourt")]
+    public async Task Each_facet_count_is_the_number_of_results_its_filter_leaves(string q)
     {
-        var all = await SearchAsync("caméra OR genetec OR lyon");
-        Assert.Contains(all.Facets, f => f.Facet == "departement");
-        Assert.Contains(all.Facets, f => f.Facet == "technologie");
-        Assert.Contains(all.Facets, f => f.Facet == "annee");
-        foreach (var group in all.Facets.GroupBy(f => f.Facet))
+        var overview = await SearchAsync(q);
+        Assert.Contains(overview.Facets, f => f.Facet == "departement");
+        Assert.Contains(overview.Facets, f => f.Facet == "etat");
+        foreach (var kind in Enum.GetValues<SearchKind>().Cast<SearchKind?>().Prepend(null))
         {
-            foreach (var facet in group.Take(4))
+            var all = await SearchAsync(q, kind: kind);
+            var listed = kind is { } k ? all.CountOf(k) : all.Total;
+            Assert.Equal(listed, all.Hits.Count);
+            if (listed == 0)
             {
-                var filter = new PublicFilter();
-                switch (facet.Facet)
+                Assert.Empty(all.Facets);
+            }
+            foreach (var group in all.Facets.GroupBy(f => f.Facet))
+            {
+                foreach (var facet in group.Take(4))
                 {
-                    case "departement": filter.Departement = facet.Value; break;
-                    case "region": filter.Region = facet.Value; break;
-                    case "technologie": filter.Technologie = facet.Value; break;
-                    case "prestataire": filter.Prestataire = facet.Value; break;
-                    case "etat": filter.Etat = Enum.Parse<Vigie.Web.Features.Requests.Deadlines.RequestState>(facet.Value); break;
-                    default: filter.Annee = int.Parse(facet.Value, System.Globalization.CultureInfo.InvariantCulture); break;
+                    var filter = new PublicFilter();
+                    switch (facet.Facet)
+                    {
+                        case "departement": filter.Departement = facet.Value; break;
+                        case "region": filter.Region = facet.Value; break;
+                        case "technologie": filter.Technologie = facet.Value; break;
+                        case "prestataire": filter.Prestataire = facet.Value; break;
+                        case "etat":
+                            Assert.True(RequestStateIds.TryParse(facet.Value, out var state));
+                            Assert.Equal(facet.Value, RequestStateIds.Of(state));
+                            filter.Etat = state;
+                            break;
+                        default: filter.Annee = int.Parse(facet.Value, System.Globalization.CultureInfo.InvariantCulture); break;
+                    }
+                    var narrowed = await SearchAsync(q, filter, kind);
+                    var left = kind is { } chosen ? narrowed.CountOf(chosen) : narrowed.Total;
+                    Assert.True(facet.Count == left, $"{q}, {kind?.ToString() ?? "every kind"}, {facet.Facet}={facet.Value}: facet says {facet.Count}, the filter leaves {left}");
+                    Assert.Equal(left, narrowed.Hits.Count);
                 }
-                var narrowed = await SearchAsync("caméra OR genetec OR lyon", filter);
-                Assert.True(facet.Count == narrowed.Total, $"{facet.Facet}={facet.Value}: facet says {facet.Count}, the filter leaves {narrowed.Total}");
-                Assert.Equal(narrowed.Total, narrowed.Hits.Count);
             }
         }
+    }
+
+    [Fact]
+    public async Task A_commune_finds_its_public_requests_and_its_contracts_and_nothing_private()
+    {
+        var results = await SearchAsync("elancourt");
+        await using var db = factory.CreateDbContext();
+        var toElancourt = db.CadaRequests.Where(r => r.PublicBody!.MunicipalityId != null && r.PublicBody.Municipality!.InseeCode == "78208");
+        var shown = await toElancourt.Public().Select(r => r.Id).ToListAsync();
+        var hidden = await toElancourt.Select(r => r.Id).Where(id => !shown.Contains(id)).ToListAsync();
+        Assert.NotEmpty(shown);
+        Assert.NotEmpty(hidden);
+        Assert.Equal(shown.Order(), results.Hits.Where(h => h.Kind == SearchKind.Demandes).Select(h => h.Id).Order());
+
+        var contracts = await db.Contracts.Public()
+            .Where(k => (k.BuyerMunicipality != null ? k.BuyerMunicipality.InseeCode : k.Case!.Municipality!.InseeCode) == "78208")
+            .Select(k => k.Id).ToListAsync();
+        Assert.NotEmpty(contracts);
+        Assert.Equal(contracts.Order(), results.Hits.Where(h => h.Kind == SearchKind.Marches).Select(h => h.Id).Order());
+
+        // The request-state facet counts what is listed: the case and its public request, never the campaign's private ones.
+        var states = await db.CadaRequests.Public().Where(r => shown.Contains(r.Id)).Select(r => r.State).Distinct().ToListAsync();
+        Assert.Equal(states.Select(RequestStateIds.Of).Order(), results.Facets.Where(f => f.Facet == "etat").Select(f => f.Value).Order());
+        var requestsOnly = await SearchAsync("elancourt", kind: SearchKind.Demandes);
+        Assert.Equal(shown.Count, requestsOnly.Facets.Where(f => f.Facet == "etat").Sum(f => f.Count));
+    }
+
+    [Fact]
+    public async Task A_case_is_found_by_its_technologies_vendors_and_commune_below_its_own_title()
+    {
+        var videoprotection = await SearchAsync("vidéoprotection");
+        var elancourt = Assert.Single(videoprotection.Hits, h => h.Kind == SearchKind.Dossiers && h.Key == "elancourt");
+        // The snippet shows why: the technology's name, highlighted.
+        Assert.Contains("«Vidéoprotection»", DocumentSearch.ToPlainText(elancourt.Snippet!), StringComparison.OrdinalIgnoreCase);
+        Assert.True(HasCase(await SearchAsync("videoprotection"), "elancourt"));
+        // Lyon is in the Rhône, which no word of the case says.
+        Assert.True(HasCase(await SearchAsync("rhône"), "recherche-ocelot"));
+        Assert.True(HasCase(await SearchAsync("rhone lyon ocelot"), "recherche-ocelot"));
+
+        // Genetec is in Élancourt's title, and only a vendor of the Zorglub case.
+        var genetec = (await SearchAsync("genetec")).Hits.Where(h => h.Kind == SearchKind.Dossiers).ToDictionary(h => h.Key, h => h.Rank);
+        Assert.True(genetec["elancourt"] > genetec["recherche-zorglub"], $"title {genetec["elancourt"]}, vendor {genetec["recherche-zorglub"]}");
+    }
+
+    [Fact]
+    public async Task Renaming_a_technology_or_a_vendor_changes_what_finds_its_cases()
+    {
+        await using (var db = factory.CreateDbContext())
+        {
+            var ocelot = await db.Cases.Include(c => c.Technologies).Include(c => c.Vendors).SingleAsync(c => c.Slug == "recherche-ocelot");
+            ocelot.Technologies.Add(new Technology { Slug = "sonar-essai", Name = "Sonar zygomorphe", Position = 99 });
+            ocelot.Vendors.Add(new Vendor { Slug = "ornicar-essai", Name = "Ornicar Systèmes" });
+            await db.SaveChangesAsync();
+        }
+        Assert.True(HasCase(await SearchAsync("zygomorphe"), "recherche-ocelot"));
+        Assert.True(HasCase(await SearchAsync("ornicar"), "recherche-ocelot"));
+
+        await using (var db = factory.CreateDbContext())
+        {
+            (await db.Technologies.SingleAsync(t => t.Slug == "sonar-essai")).Name = "Sonar xylophage";
+            (await db.Vendors.SingleAsync(v => v.Slug == "ornicar-essai")).Name = "Bidulex Systèmes";
+            await db.SaveChangesAsync();
+        }
+        Assert.False(HasCase(await SearchAsync("zygomorphe"), "recherche-ocelot"));
+        Assert.False(HasCase(await SearchAsync("ornicar"), "recherche-ocelot"));
+        Assert.True(HasCase(await SearchAsync("xylophage"), "recherche-ocelot"));
+        Assert.True(HasCase(await SearchAsync("bidulex"), "recherche-ocelot"));
+
+        await using (var db = factory.CreateDbContext())
+        {
+            await db.Technologies.Where(t => t.Slug == "sonar-essai").ExecuteDeleteAsync();
+            await db.Vendors.Where(v => v.Slug == "ornicar-essai").ExecuteDeleteAsync();
+        }
+        Assert.False(HasCase(await SearchAsync("xylophage"), "recherche-ocelot"));
+        Assert.False(HasCase(await SearchAsync("bidulex"), "recherche-ocelot"));
     }
 
     [Fact]
