@@ -42,7 +42,7 @@ public sealed class ReminderDigests(
     IOutputCacheStore cache,
     TimeProvider clock,
     IOptions<ReminderOptions> options,
-    IOptions<VigieOptions> vigie,
+    SiteAddress address,
     ILogger<ReminderDigests> logger)
 {
     public async Task<ReminderRun> RunAsync(CancellationToken cancellationToken)
@@ -134,7 +134,7 @@ public sealed class ReminderDigests(
 
     public EmailMessage Compose(User user, DateOnly today, IReadOnlyList<DigestItem> items)
     {
-        var site = vigie.Value.PublicUrl.TrimEnd('/');
+        var site = address.ForBackgroundWork();
         var due = items.Where(i => !i.Overdue).ToList();
         var overdue = items.Where(i => i.Overdue).ToList();
         var subject = new List<string>();
