@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Vigie.Web.Data;
 using Vigie.Web.Data.Seeding;
 using Vigie.Web.Infrastructure.Postgres;
@@ -65,6 +67,9 @@ public static class DatabaseSetup
         await using var exclusive = await PreparationLockAsync(db);
         if (options.MigrateOnStartup)
         {
+            // Npgsql reads the history table before creating it and logs the expected "relation does not exist" as a failed
+            // command (npgsql/efcore.pg#3407): on a new database, create it first so the first start logs no false failure.
+            await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript());
             await db.Database.MigrateAsync();
         }
         if (options.SeedOnStartup)

@@ -74,7 +74,7 @@ public sealed class ReminderDigests(
             }
         }
         logger.LogInformation("Rappels du {Day} : {Open} demandes recalculées, {Sent} courriels envoyés, {Skipped} déjà envoyés",
-            today, open, sent, skipped);
+            FrenchDates.Long(today), open, sent, skipped);
         return new ReminderRun(today, open, sent, skipped);
     }
 
