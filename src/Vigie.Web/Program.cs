@@ -22,6 +22,13 @@ CultureInfo.DefaultThreadCurrentUICulture = Fr.Culture;
 var builder = WebApplication.CreateBuilder(args);
 var vigie = builder.Configuration.GetSection(VigieOptions.Section).Get<VigieOptions>() ?? new VigieOptions();
 builder.Services.Configure<VigieOptions>(builder.Configuration.GetSection(VigieOptions.Section));
+if (CommandLine.CommandOf(args) is null && vigie.PublicUrlProblem(builder.Environment.IsProduction()) is { } publicUrlProblem)
+{
+    Console.Error.WriteLine($"Démarrage interrompu : {publicUrlProblem}");
+    Environment.ExitCode = 1;
+    return;
+}
+builder.Services.AddSingleton<SiteAddress>();
 builder.Services.AddSingleton(TimeProvider.System);
 
 builder.AddVigieDatabase(vigie);

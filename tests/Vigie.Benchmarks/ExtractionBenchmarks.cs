@@ -30,7 +30,8 @@ public class ExtractionBenchmarks
         var lines = Enumerable.Range(1, 40).Select(i =>
             $"Ligne {i} : le marché de vidéoprotection prévoit l'installation de caméras, la lecture de plaques et un centre de supervision.");
         File.WriteAllBytes(_pdf, TestFiles.Pdf(Enumerable.Range(1, Pages).Select(p => $"Page {p}\n" + string.Join('\n', lines)).ToArray()));
-        _processor = new DocumentProcessor(Options.Create(new DocumentOptions()), NullLogger<DocumentProcessor>.Instance);
+        var options = Options.Create(new DocumentOptions());
+        _processor = new DocumentProcessor(options, new Pdftoppm(options, NullLogger<Pdftoppm>.Instance), NullLogger<DocumentProcessor>.Instance);
     }
 
     [GlobalCleanup]

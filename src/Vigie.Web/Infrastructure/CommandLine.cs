@@ -10,14 +10,33 @@ namespace Vigie.Web.Infrastructure;
 /// </summary>
 public static class CommandLine
 {
+    /// <summary>The command, or null when the app is to serve: a command is the first argument ("-- seed"); options such as "--urls http://…" are for the host.</summary>
+    public static string? CommandOf(string[] args) =>
+        args.Length > 0 && !args[0].StartsWith('-') && !args[0].Contains('=', StringComparison.Ordinal) ? args[0] : null;
+
     public static async Task<bool> TryRunAsync(WebApplication app, string[] args)
     {
-        // A command is the first argument ("-- seed"); options such as "--urls http://…" are for the host.
-        var command = args.Length > 0 && !args[0].StartsWith('-') && !args[0].Contains('=', StringComparison.Ordinal) ? args[0] : null;
+        if (CommandOf(args) is not { } command)
+        {
+            return false;
+        }
+        try
+        {
+            await RunAsync(app, command, args);
+        }
+        finally
+        {
+            // Stops the embedded server only if no other process (the site, most often) still uses it.
+            app.Services.GetService<Postgres.LocalPostgres>()?.Stop();
+            await app.DisposeAsync();
+        }
+        return true;
+    }
+
+    private static async Task RunAsync(WebApplication app, string command, string[] args)
+    {
         switch (command)
         {
-            case null:
-                return false;
             case "seed":
                 await RunSeedAsync(app);
                 break;
@@ -93,9 +112,6 @@ public static class CommandLine
                 Environment.ExitCode = 2;
                 break;
         }
-        app.Services.GetService<Postgres.LocalPostgres>()?.Stop();
-        await app.DisposeAsync();
-        return true;
     }
 
     private static async Task RunSeedAsync(WebApplication app)
@@ -104,6 +120,8 @@ public static class CommandLine
         options.SeedOnStartup = false;
         await app.PrepareDatabaseAsync();
         await using var scope = app.Services.CreateAsyncScope();
+        // Not at the same time as a site starting on the same database, which may be seeding too.
+        await using var exclusive = await DatabaseSetup.PreparationLockAsync(scope.ServiceProvider.GetRequiredService<Data.VigieDbContext>());
         try
         {
             var report = await scope.ServiceProvider.GetRequiredService<Seeder>().SeedAsync(options.ResolveSeedsDirectory());

@@ -112,7 +112,7 @@ public static class TestDatabase
             var store = new DiskDocumentStore(seedStore);
             await new Seeder(db, TimeProvider.System, NullLogger<Seeder>.Instance, store).SeedAsync(SeedsDirectory);
             var options = Options.Create(new DocumentOptions());
-            var queue = new ProcessingQueue(db, store, new DocumentProcessor(options, NullLogger<DocumentProcessor>.Instance), options,
+            var queue = new ProcessingQueue(db, store, new DocumentProcessor(options, new Pdftoppm(options, NullLogger<Pdftoppm>.Instance), NullLogger<DocumentProcessor>.Instance), options,
                 TimeProvider.System, NullLogger<ProcessingQueue>.Instance);
             while (await queue.RunNextAsync(Path.Combine(work, "tmp"), CancellationToken.None))
             {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.EntityFrameworkCore;
@@ -14,60 +13,20 @@ namespace Vigie.Tests.Resilience;
 /// </summary>
 public sealed class CrashTests(VigieFactory factory) : IClassFixture<VigieFactory>
 {
-
-    private sealed class AppProcess(Process process, Uri url) : IDisposable
-    {
-        public Uri Url { get; } = url;
-
-        public void Kill() => process.Kill(entireProcessTree: false);
-
-        public void Dispose()
-        {
-            if (!process.HasExited)
-            {
-                process.Kill();
-            }
-            process.Dispose();
-        }
-    }
-
     /// <summary>Starts Vigie.Web.dll on the factory's database and data folder; returns once Kestrel listens.</summary>
-    private async Task<AppProcess> StartAsync()
+    private Task<AppProcess> StartAsync() => AppProcess.StartSiteAsync(new Dictionary<string, string>
     {
-        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Vigie.Web.dll"));
-        info.ArgumentList.Add("--urls");
-        info.ArgumentList.Add($"http://127.0.0.1:{port}");
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
-        info.Environment["ConnectionStrings__Vigie"] = factory.ConnectionString;
-        info.Environment["Vigie__DataDirectory"] = factory.DataDirectory;
-        info.Environment["Vigie__MigrateOnStartup"] = "false";
-        info.Environment["Vigie__SeedOnStartup"] = "false";
-        info.Environment["Vigie__Accounts__AuthRequestsPerMinute"] = "10000";
-        info.Environment["Logging__LogLevel__Default"] = "Warning";
+        ["ASPNETCORE_ENVIRONMENT"] = "Testing",
+        ["ConnectionStrings__Vigie"] = factory.ConnectionString,
+        ["Vigie__DataDirectory"] = factory.DataDirectory,
+        ["Vigie__MigrateOnStartup"] = "false",
+        ["Vigie__SeedOnStartup"] = "false",
+        ["Vigie__Accounts__AuthRequestsPerMinute"] = "10000",
+        ["Logging__LogLevel__Default"] = "Warning",
         // A short processing time limit, hence a short lease: the job the killed process held is taken up again soon.
-        info.Environment["Vigie__Documents__ProcessingTimeout"] = "00:00:10";
-        info.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
-        var process = Process.Start(info)!;
-        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        process.OutputDataReceived += (_, e) =>
-        {
-            if (e.Data?.Contains("Now listening on", StringComparison.Ordinal) == true)
-            {
-                ready.TrySetResult();
-            }
-        };
-        process.Exited += (_, _) => ready.TrySetException(new InvalidOperationException("the app exited during start-up"));
-        process.EnableRaisingEvents = true;
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        await ready.Task.WaitAsync(TimeSpan.FromMinutes(2));
-        return new AppProcess(process, new Uri($"http://127.0.0.1:{port}"));
-    }
+        ["Vigie__Documents__ProcessingTimeout"] = "00:00:10",
+        ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
+    });
 
     private static async Task<HttpClient> SignInAsync(Uri url, string email)
     {

@@ -15,6 +15,7 @@ public sealed class ExportJobConfiguration : IEntityTypeConfiguration<ExportJob>
         builder.Property(j => j.VendorSlug).HasMaxLength(100);
         builder.Property(j => j.FilterKey).HasMaxLength(300);
         builder.Property(j => j.FileName).HasMaxLength(100);
+        builder.Property(j => j.SiteUrl).HasMaxLength(500);
         builder.HasIndex(j => new { j.Status, j.CreatedAt });
         builder.HasIndex(j => j.FilterKey);
     }

@@ -22,6 +22,8 @@ public sealed class ExportJob
     public int? Year { get; set; }
     /// <summary>Identifies equal filters, so a second identical request reuses a recent export.</summary>
     public required string FilterKey { get; set; }
+    /// <summary>The site's address as the request that queued the export saw it: the links in the archive point there.</summary>
+    public string? SiteUrl { get; set; }
     public int Total { get; set; }
     public int Done { get; set; }
     /// <summary>File name inside the exports folder; never derived from user input.</summary>

@@ -1193,6 +1193,11 @@ namespace Vigie.Web.Data.Migrations
                         .HasColumnType("character varying(30)")
                         .HasColumnName("request_status");
 
+                    b.Property<string>("SiteUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("site_url");
+
                     b.Property<DateTimeOffset?>("StartedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("started_at");

@@ -19,7 +19,7 @@ public sealed class AccountController(
     AuditLog audit,
     IEmailSender email,
     TimeProvider clock,
-    IOptions<VigieOptions> vigie,
+    SiteAddress address,
     IOptions<AccountOptions> accounts,
     SignInThrottling throttling,
     DecoyPassword decoy,
@@ -108,7 +108,7 @@ public sealed class AccountController(
         if (user is not null)
         {
             var token = await users.GeneratePasswordResetTokenAsync(user);
-            var link = $"{vigie.Value.PublicUrl.TrimEnd('/')}/mot-de-passe/reinitialiser?email={Uri.EscapeDataString(user.Email!)}&jeton={Uri.EscapeDataString(token)}";
+            var link = $"{address.For(Request)}/mot-de-passe/reinitialiser?email={Uri.EscapeDataString(user.Email!)}&jeton={Uri.EscapeDataString(token)}";
             await email.SendAsync(new EmailMessage(user.Email!, "Vigie : choisir un nouveau mot de passe", $"""
                 Bonjour {user.DisplayName},
 

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Vigie.Web.Data;
 using Vigie.Web.Data.Entities;
 using Vigie.Web.Infrastructure;
@@ -24,7 +23,7 @@ public sealed class InvitationController(
     AuditLog audit,
     IEmailSender email,
     TimeProvider clock,
-    IOptions<VigieOptions> vigie,
+    SiteAddress siteAddress,
     MemberAccess access) : Controller
 {
     [AllowAnonymous]
@@ -87,7 +86,7 @@ public sealed class InvitationController(
         {
             return Invalid();
         }
-        var site = vigie.Value.PublicUrl.TrimEnd('/');
+        var site = siteAddress.For(Request);
         var existing = await users.FindByEmailAsync(address);
         await email.SendAsync(existing is null
             ? new EmailMessage(address, "Vigie : confirmer votre compte", $"""

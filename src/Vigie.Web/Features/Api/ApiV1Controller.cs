@@ -72,6 +72,8 @@ public sealed class ApiV1Controller(VigieDbContext db, TimeProvider clock) : Con
                     c.Technologies.OrderBy(t => t.Position).Select(t => t.Slug).ToList(), c.Vendors.OrderBy(v => v.Slug).Select(v => v.Slug).ToList(),
                     c.PublishedAt, c.UpdatedAt, "/dossiers/" + c.Slug),
             })
+            // Two lists per case: one query each rather than their cartesian product.
+            .AsSplitQuery()
             .ToListAsync(cancellationToken);
         return Page(rows.Select(r => r.Item).ToList(), rows.Select(r => r.Id.ToString(CultureInfo.InvariantCulture)).ToList(), take, "cases");
     }

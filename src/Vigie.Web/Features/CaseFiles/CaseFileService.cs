@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
-using Microsoft.Extensions.Options;
 using Vigie.Pdf;
 using Vigie.Web.Data;
 using Vigie.Web.Data.Entities;
@@ -18,11 +17,13 @@ public sealed record CaseFileAppendix(int Number, Document Document, StoredFile 
 
 /// <summary>
 /// Builds case files and keeps them while their case is unchanged: the cache key holds the last change of the
-/// case, of its public requests and documents, and today's date (request deadlines move with the calendar).
+/// case, of its public requests and documents, today's date (request deadlines move with the calendar) and the
+/// site's address printed in the file (it follows the request's host when <c>Vigie:PublicUrl</c> is not set).
 /// </summary>
-public sealed class CaseFileService(VigieDbContext db, IDocumentStore store, CaseFileCache cache, TimeProvider clock, IOptions<VigieOptions> options)
+public sealed class CaseFileService(VigieDbContext db, IDocumentStore store, CaseFileCache cache, TimeProvider clock)
 {
-    public async Task<CaseFile?> GetAsync(string slug, CancellationToken cancellationToken)
+    /// <summary>The case file of a published case; <paramref name="siteUrl"/> is the site's address (<see cref="SiteAddress"/>) for its link to the case page.</summary>
+    public async Task<CaseFile?> GetAsync(string slug, string siteUrl, CancellationToken cancellationToken)
     {
         var stamp = await db.Cases.AsNoTracking().Public().Where(c => c.Slug == slug)
             .Select(c => new
@@ -40,7 +41,7 @@ public sealed class CaseFileService(VigieDbContext db, IDocumentStore store, Cas
             return null;
         }
         var today = ParisClock.TodayInParis(clock);
-        var key = $"case-file:{slug}:{stamp.UpdatedAt.UtcTicks}:{stamp.Requests?.UtcTicks}:{stamp.RequestCount}:{stamp.Documents}:{stamp.LastDocument}:{stamp.Processed}:{today.DayNumber}";
+        var key = $"case-file:{slug}:{stamp.UpdatedAt.UtcTicks}:{stamp.Requests?.UtcTicks}:{stamp.RequestCount}:{stamp.Documents}:{stamp.LastDocument}:{stamp.Processed}:{today.DayNumber}:{siteUrl}";
         if (cache.Files.TryGetValue(key, out CaseFile? cached) && cached is not null)
         {
             return cached;
@@ -50,7 +51,7 @@ public sealed class CaseFileService(VigieDbContext db, IDocumentStore store, Cas
         {
             return null;
         }
-        var file = await BuildAsync(page, options.Value.PublicUrl, clock.GetUtcNow(), cancellationToken);
+        var file = await BuildAsync(page, siteUrl, clock.GetUtcNow(), cancellationToken);
         var lastModified = new[] { stamp.UpdatedAt, stamp.Requests ?? stamp.UpdatedAt }.Max();
         file = file with { ETag = $"\"{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)))[..32]}\"", LastModified = lastModified };
         cache.Files.Set(key, file, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromHours(6), Size = file.Pdf.Length });

@@ -1,16 +1,17 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
+using Vigie.Web.Infrastructure;
 
 namespace Vigie.Web.Features.CaseFiles;
 
 [AllowAnonymous]
-public sealed class CaseFilesController(CaseFileService caseFiles) : Controller
+public sealed class CaseFilesController(CaseFileService caseFiles, SiteAddress address) : Controller
 {
     [HttpGet("dossiers/{slug}.pdf")]
     public async Task<IActionResult> Download(string slug, CancellationToken cancellationToken)
     {
-        var file = await caseFiles.GetAsync(slug, cancellationToken);
+        var file = await caseFiles.GetAsync(slug, address.For(Request), cancellationToken);
         if (file is null)
         {
             return NotFound();

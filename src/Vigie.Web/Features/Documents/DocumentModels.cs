@@ -15,8 +15,12 @@ public sealed record PageView(int Number, string Text, bool HasThumbnail);
 public sealed record Provenance(DateOnly? ReceivedOn, int? RequestId, string? RequestSubject, string? RequestAuthority, DateOnly? RequestSentOn,
     bool RequestHidden, string? CaseTitle, string? CaseSlug, bool CasePublished, DateTimeOffset? UploadedAt);
 
-/// <summary>A document's page. <c>IsPublic</c>: whether the public sees it now (<see cref="Infrastructure.Privacy.Visibility"/>), not only whether it is marked public.</summary>
-public sealed record DocumentPage(Document Document, StoredFile? File, Provenance Provenance, IReadOnlyList<PageView> Pages, bool CanEdit, bool IsPublic);
+/// <summary>
+/// A document's page. <c>IsPublic</c>: whether the public sees it now (<see cref="Infrastructure.Privacy.Visibility"/>), not only
+/// whether it is marked public. <c>PreviewToolMissing</c>: a processed PDF without thumbnails because the server has no pdftoppm.
+/// </summary>
+public sealed record DocumentPage(Document Document, StoredFile? File, Provenance Provenance, IReadOnlyList<PageView> Pages, bool CanEdit, bool IsPublic,
+    bool PreviewToolMissing = false);
 
 /// <summary>The metadata form (the file itself does not change: a different file is a different document).</summary>
 public sealed class DocumentEditForm

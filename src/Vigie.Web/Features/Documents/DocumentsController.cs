@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 using Vigie.Web.Data;
 using Vigie.Web.Data.Entities;
+using Vigie.Web.Features.Documents.Processing;
 using Vigie.Web.Features.Documents.Storage;
 using Vigie.Web.Infrastructure.Privacy;
 using Vigie.Web.Infrastructure.Security;
@@ -15,7 +16,7 @@ namespace Vigie.Web.Features.Documents;
 /// and search, a document's page, its file and its page thumbnails; and editing their metadata (members).
 /// </summary>
 [Route("documents")]
-public sealed class DocumentsController(VigieDbContext db, IDocumentStore store) : Controller
+public sealed class DocumentsController(VigieDbContext db, IDocumentStore store, Pdftoppm pdftoppm) : Controller
 {
     /// <summary>
     /// For every file served: the browser must not guess another type, and the file runs in a sandbox with no
@@ -89,7 +90,9 @@ public sealed class DocumentsController(VigieDbContext db, IDocumentStore store)
             requestVisible ? request!.SentOn : null, request is not null && !requestVisible,
             caseVisible ? document.Case!.Title : null, caseVisible ? document.Case!.Slug : null,
             document.Case is { } published && Visibility.IsPublic(published), document.UploadedAt);
-        return View(new DocumentPage(document, document.File, provenance, pages, DocumentAccess.CanEdit(User, document), Visibility.IsPublic(document)));
+        var previewToolMissing = document.File is { Format: FileFormat.Pdf, Status: ProcessingStatus.Done } && !pages.Any(p => p.HasThumbnail) && !pdftoppm.IsAvailable;
+        return View(new DocumentPage(document, document.File, provenance, pages, DocumentAccess.CanEdit(User, document), Visibility.IsPublic(document),
+            previewToolMissing));
     }
 
     /// <summary>The file itself: shown by the browser for PDFs, images and text, downloaded otherwise.</summary>

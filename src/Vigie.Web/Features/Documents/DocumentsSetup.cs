@@ -38,6 +38,10 @@ public static class DocumentsSetup
                 [$"Vigie:Documents:Store « {settings.Store} » inconnu : Disk ou S3."]);
         }
 
+        // Installed on demand only where the embedded database is (a development machine), like PostgreSQL and the fonts.
+        var embedded = string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(Infrastructure.Database.DatabaseSetup.ConnectionStringName));
+        services.AddSingleton(sp => new Pdftoppm(sp.GetRequiredService<IOptions<DocumentOptions>>(), sp.GetRequiredService<ILogger<Pdftoppm>>(), embedded));
+        services.AddHostedService<PdftoppmCheck>();
         services.AddSingleton<ProcessingSignal>();
         services.AddScoped<DocumentUploader>();
         services.AddScoped<DocumentProcessor>();

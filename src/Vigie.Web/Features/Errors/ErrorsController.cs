@@ -52,7 +52,8 @@ public sealed class ErrorsController(ILogger<ErrorsController> logger) : Control
     private ViewResult Render(int status)
     {
         Response.StatusCode = status;
-        Response.Headers.CacheControl = "no-store";
+        // What antiforgery sets anyway when the page holds a form (the sign-out button of a member): set here, it logs no warning.
+        Response.Headers.CacheControl = "no-cache, no-store";
         if (status == StatusCodes.Status503ServiceUnavailable)
         {
             Response.Headers.RetryAfter = "30";

@@ -16,7 +16,7 @@ public sealed class ExportSignal : JobSignal;
 /// Finished archives are deleted after a day.
 /// </summary>
 public sealed class ExportWorker(IServiceScopeFactory scopes, ExportSignal signal, TimeProvider clock, IOptions<VigieOptions> options,
-    IWebHostEnvironment environment, ILogger<ExportWorker> logger) : BackgroundService
+    SiteAddress address, IWebHostEnvironment environment, ILogger<ExportWorker> logger) : BackgroundService
 {
     public static readonly TimeSpan Retention = TimeSpan.FromDays(1);
 
@@ -55,7 +55,7 @@ public sealed class ExportWorker(IServiceScopeFactory scopes, ExportSignal signa
         try
         {
             var builder = scope.ServiceProvider.GetRequiredService<ExportBuilder>();
-            var (fileName, size) = await builder.BuildAsync(job, ExportsDirectory, options.Value.PublicUrl, cancellationToken);
+            var (fileName, size) = await builder.BuildAsync(job, ExportsDirectory, job.SiteUrl ?? address.ForBackgroundWork(), cancellationToken);
             await db.ExportJobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(s => s
                 .SetProperty(j => j.Status, ExportStatus.Done).SetProperty(j => j.FileName, fileName)
                 .SetProperty(j => j.FileSize, size).SetProperty(j => j.CompletedAt, clock.GetUtcNow()), cancellationToken);

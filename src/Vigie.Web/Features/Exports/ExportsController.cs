@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 using Vigie.Web.Data;
 using Vigie.Web.Data.Entities;
+using Vigie.Web.Infrastructure;
 using Vigie.Web.Infrastructure.Privacy;
 
 namespace Vigie.Web.Features.Exports;
@@ -17,7 +18,7 @@ public sealed record ExportJobPage(ExportJob Job, string Description);
 /// <summary>Bulk export of case files for researchers: public, built in the background, rate limited.</summary>
 [AllowAnonymous]
 [Route("export")]
-public sealed class ExportsController(VigieDbContext db, ExportSignal signal, ExportWorker worker, TimeProvider clock) : Controller
+public sealed class ExportsController(VigieDbContext db, ExportSignal signal, ExportWorker worker, TimeProvider clock, SiteAddress address) : Controller
 {
     public const string RateLimit = "export";
 
@@ -35,10 +36,11 @@ public sealed class ExportsController(VigieDbContext db, ExportSignal signal, Ex
             return View("Index", await OptionsAsync(filter, cancellationToken));
         }
         var key = filter.Key;
+        var site = address.For(Request);
         var recent = clock.GetUtcNow().AddHours(-1);
         // The same filters asked again within the hour reuse the export instead of building it twice.
         var existing = await db.ExportJobs.AsNoTracking()
-            .Where(j => j.FilterKey == key && (j.Status == ExportStatus.Queued || j.Status == ExportStatus.Running
+            .Where(j => j.FilterKey == key && j.SiteUrl == site && (j.Status == ExportStatus.Queued || j.Status == ExportStatus.Running
                 || (j.Status == ExportStatus.Done && j.CompletedAt > recent && j.FileName != null)))
             .OrderByDescending(j => j.CreatedAt).Select(j => (Guid?)j.Id).FirstOrDefaultAsync(cancellationToken);
         if (existing is { } id)
@@ -56,6 +58,7 @@ public sealed class ExportsController(VigieDbContext db, ExportSignal signal, Ex
             RequestStatus = filter.EtatDemande,
             Year = filter.Annee,
             FilterKey = key,
+            SiteUrl = site,
         };
         db.ExportJobs.Add(job);
         await db.SaveChangesAsync(cancellationToken);

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Vigie.Web.Data;
 using Vigie.Web.Data.Entities;
 using Vigie.Web.Infrastructure;
@@ -14,7 +13,7 @@ namespace Vigie.Web.Features.Feeds;
 
 /// <summary>Atom feeds (RFC 4287) of published and updated cases: all of them, or those of a commune, a technology, a vendor.</summary>
 [AllowAnonymous]
-public sealed class FeedsController(VigieDbContext db, IOptions<VigieOptions> options) : Controller
+public sealed class FeedsController(VigieDbContext db, SiteAddress address) : Controller
 {
     private const int Size = 50;
     private const string AtomNs = "http://www.w3.org/2005/Atom";
@@ -57,7 +56,7 @@ public sealed class FeedsController(VigieDbContext db, IOptions<VigieOptions> op
             .Select(c => new { c.Id, c.Slug, c.Title, c.Summary, c.PublishedAt, c.UpdatedAt, Commune = c.Municipality!.Name, c.Municipality.DepartmentCode,
                 Technologies = c.Technologies.OrderBy(t => t.Position).Select(t => t.Name).ToList() })
             .ToListAsync(cancellationToken);
-        var site = options.Value.PublicUrl.TrimEnd('/');
+        var site = address.For(Request);
         var host = new Uri(site).Host;
         var updated = entries.Count == 0 ? DateTimeOffset.UnixEpoch : entries.Max(e => e.UpdatedAt);
 

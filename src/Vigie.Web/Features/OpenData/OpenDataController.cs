@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Options;
 using Vigie.Web.Data;
 using Vigie.Web.Features.Browse;
 using Vigie.Web.Features.Requests;
@@ -20,7 +19,7 @@ public sealed record OpenDataPage(PublicFilter Filter, BrowseChoices Choices, IR
 /// </summary>
 [AllowAnonymous]
 [Route("donnees")]
-public sealed class OpenDataController(VigieDbContext db, IOptions<VigieOptions> options, RequestAnalyser analyser) : Controller
+public sealed class OpenDataController(VigieDbContext db, SiteAddress address, RequestAnalyser analyser) : Controller
 {
     public const string RateLimit = "open-data";
     public const string Licence = "Licence Ouverte / Open Licence 2.0 (Etalab)";
@@ -68,7 +67,7 @@ public sealed class OpenDataController(VigieDbContext db, IOptions<VigieOptions>
             await analyser.RefreshAsync(r => Visibility.IsPublic(r) && (r.AnalysedOn == null || (r.AnalysedOn < today && !r.IsClosed)), cancellationToken);
             db.ChangeTracker.Clear();
         }
-        var sets = new OpenDataSets(db, options.Value.PublicUrl);
+        var sets = new OpenDataSets(db, address.For(Request));
         HttpContext.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         Response.ContentType = format == "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8";
         Response.Headers.ContentDisposition = $"attachment; filename=\"vigie-{name}.{format}\"";

@@ -126,8 +126,11 @@ public sealed class OpenDataSets(VigieDbContext db, string publicUrl)
     public IAsyncEnumerable<CaseRow> Cases(PublicFilter filter) => filter.Apply(db.Cases.AsNoTracking())
         .OrderBy(c => c.Id)
         .Select(c => new CaseRow(c.Id, c.Slug, c.Title, c.Municipality!.Name, c.Municipality.InseeCode, c.Municipality.DepartmentCode, c.Municipality.RegionCode,
-            // Aggregated in SQL (string_agg): two lists per row without a join that multiplies the rows.
-            string.Join(";", c.Technologies.OrderBy(t => t.Position).Select(t => t.Slug)), string.Join(";", c.Vendors.OrderBy(v => v.Slug).Select(v => v.Slug)),
+            // Aggregated in SQL (string_agg), two lists per row without a join that multiplies the rows. EF translates
+            // string.Join to string_agg only over a group: a string.Join over the navigation itself loaded both
+            // collections in one cartesian query (and logged MultipleCollectionIncludeWarning).
+            c.Technologies.GroupBy(t => 1).Select(g => string.Join(";", g.OrderBy(t => t.Position).Select(t => t.Slug))).SingleOrDefault(),
+            c.Vendors.GroupBy(v => 1).Select(g => string.Join(";", g.OrderBy(v => v.Slug).Select(v => v.Slug))).SingleOrDefault(),
             c.Contracts.Count, c.Contracts.Where(k => k.AmountEuros != null).Sum(k => k.AmountEuros),
             c.Fundings.Sum(f => f.AmountEuros), c.Fundings.Any(f => f.IsEstimate),
             c.CadaRequests.Count(r => Visibility.IsPublic(r)), c.Sources.Count, c.PublishedAt, c.UpdatedAt))

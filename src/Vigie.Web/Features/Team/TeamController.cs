@@ -30,7 +30,7 @@ public sealed record InvitationsPage(NewInvitationForm Form, IReadOnlyList<strin
 /// <summary>Invitations: editors invite volunteers and editors, admins anyone.</summary>
 [Authorize(Policy = Policies.Editor)]
 [Route("equipe/invitations")]
-public sealed class TeamController(VigieDbContext db, AuditLog audit, TimeProvider clock, IOptions<VigieOptions> vigie, IOptions<AccountOptions> accounts) : Controller
+public sealed class TeamController(VigieDbContext db, AuditLog audit, TimeProvider clock, SiteAddress address, IOptions<AccountOptions> accounts) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index() => View(await PageAsync(new NewInvitationForm(), TempData["NewLink"] as string));
@@ -64,7 +64,7 @@ public sealed class TeamController(VigieDbContext db, AuditLog audit, TimeProvid
         audit.Record(AuditActions.InvitationCreated, invitation.CreatedById, null, $"Invitation n° {invitation.Id}, rôle {invitation.Role}");
         await db.SaveChangesAsync();
         // The link is shown once: only its hash is stored.
-        TempData["NewLink"] = $"{vigie.Value.PublicUrl.TrimEnd('/')}/invitation/{token}";
+        TempData["NewLink"] = $"{address.For(Request)}/invitation/{token}";
         return RedirectToAction(nameof(Index));
     }
 

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Vigie.Web.Data;
 using Vigie.Web.Data.Seeding;
 using Vigie.Web.Infrastructure.Postgres;
@@ -52,20 +54,44 @@ public static class DatabaseSetup
         return builder.ConnectionString;
     }
 
-    /// <summary>Applies migrations and imports seeds/, as configured.</summary>
+    /// <summary>Applies migrations and imports seeds/, as configured, one process at a time.</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<VigieOptions>>().Value;
+        if (!options.MigrateOnStartup && !options.SeedOnStartup)
+        {
+            return;
+        }
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<VigieDbContext>();
+        await using var exclusive = await PreparationLockAsync(db);
         if (options.MigrateOnStartup)
         {
+            // Npgsql reads the history table before creating it and logs the expected "relation does not exist" as a failed
+            // command (npgsql/efcore.pg#3407): on a new database, create it first so the first start logs no false failure.
+            await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript());
             await db.Database.MigrateAsync();
         }
         if (options.SeedOnStartup)
         {
             await scope.ServiceProvider.GetRequiredService<Seeder>().SeedAsync(options.ResolveSeedsDirectory());
         }
+    }
+
+    /// <summary>
+    /// Waits until no other process (the site and a command, or two instances) migrates or seeds the same database, and
+    /// holds that place until disposed. EF's own migration lock does not suffice: it is released with each transaction,
+    /// and the facet migrations run outside one, so a second process re-ran them and failed ("relation already exists").
+    /// A session-level advisory lock on a connection of its own, released when that connection closes, even on a crash.
+    /// </summary>
+    public static async Task<IAsyncDisposable> PreparationLockAsync(VigieDbContext db)
+    {
+        var connection = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        // An arbitrary key, the same in every Vigie process.
+        await using var command = new Npgsql.NpgsqlCommand("SELECT pg_advisory_lock(86105103105101)", connection) { CommandTimeout = 0 };
+        await command.ExecuteNonQueryAsync();
+        return connection;
     }
 }
 

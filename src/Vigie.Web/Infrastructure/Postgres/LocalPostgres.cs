@@ -11,6 +11,8 @@ namespace Vigie.Web.Infrastructure.Postgres;
 /// 127.0.0.1 only, with its data in a folder we own. Used when no connection string is configured, and
 /// by the tests. When running as root the server runs as the <c>postgres</c> user, since PostgreSQL
 /// refuses to run as root.
+/// Several processes may use one cluster (the site, and a command such as <c>admin create</c> run while it serves):
+/// each registers in <see cref="ClusterUsers"/>, and only the last one to leave stops the server.
 /// </summary>
 public sealed class LocalPostgres : IDisposable
 {
@@ -20,17 +22,22 @@ public sealed class LocalPostgres : IDisposable
     private readonly string _binDirectory;
     private readonly string _clusterDirectory;
     private readonly string _passwordFile;
+    private readonly ClusterUsers _users;
+    private readonly string _registration;
     private readonly Action<string> _log;
     private bool _stopped;
 
     public int Port { get; }
     public string Password { get; }
 
-    private LocalPostgres(string binDirectory, string clusterDirectory, string passwordFile, int port, string password, Action<string> log)
+    private LocalPostgres(string binDirectory, string clusterDirectory, string passwordFile, ClusterUsers users, string registration, int port,
+        string password, Action<string> log)
     {
         _binDirectory = binDirectory;
         _clusterDirectory = clusterDirectory;
         _passwordFile = passwordFile;
+        _users = users;
+        _registration = registration;
         Port = port;
         Password = password;
         _log = log;
@@ -65,28 +72,35 @@ public sealed class LocalPostgres : IDisposable
             MakeTraversable(dataDirectory);
         }
 
-        if (!File.Exists(Path.Combine(cluster, "PG_VERSION")))
+        var users = new ClusterUsers(dataDirectory);
+        LocalPostgres server;
+        // Under the cluster's lock: a process starting at the same time waits instead of starting a second server,
+        // and no one stops the server between our finding it running and our registering as one of its users.
+        using (users.Lock())
         {
-            InitCluster(bin, cluster, passwordFile, runAsService, durable, log);
+            if (!File.Exists(Path.Combine(cluster, "PG_VERSION")))
+            {
+                InitCluster(bin, cluster, passwordFile, runAsService, durable, log);
+            }
+
+            var password = File.ReadAllText(passwordFile).Trim();
+            var running = RunningPort(cluster);
+            int listening;
+            if (running is int existing && CanConnect(existing))
+            {
+                log($"Réutilisation du serveur PostgreSQL local déjà démarré sur 127.0.0.1:{existing}.");
+                listening = existing;
+            }
+            else
+            {
+                listening = port ?? FreePort();
+                var logFile = Path.Combine(cluster, "server.log");
+                Run(bin, "pg_ctl", runAsService, "start", "-w", "-t", "120", "-D", cluster, "-l", logFile, "-o", $"-p {listening}");
+                log($"PostgreSQL local démarré sur 127.0.0.1:{listening} (données : {cluster}).");
+            }
+            server = new LocalPostgres(bin, cluster, passwordFile, users, users.Register(), listening, password, log);
         }
 
-        var password = File.ReadAllText(passwordFile).Trim();
-        var running = RunningPort(cluster);
-        int listening;
-        if (running is int existing && CanConnect(existing))
-        {
-            log($"Réutilisation du serveur PostgreSQL local déjà démarré sur 127.0.0.1:{existing}.");
-            listening = existing;
-        }
-        else
-        {
-            listening = port ?? FreePort();
-            var logFile = Path.Combine(cluster, "server.log");
-            Run(bin, "pg_ctl", runAsService, "start", "-w", "-t", "120", "-D", cluster, "-l", logFile, "-o", $"-p {listening}");
-            log($"PostgreSQL local démarré sur 127.0.0.1:{listening} (données : {cluster}).");
-        }
-
-        var server = new LocalPostgres(bin, cluster, passwordFile, listening, password, log);
         server.WaitUntilReady();
         return server;
     }
@@ -104,6 +118,7 @@ public sealed class LocalPostgres : IDisposable
         }
     }
 
+    /// <summary>Leaves the server; stops it unless another live process still uses it.</summary>
     public void Stop()
     {
         if (_stopped)
@@ -112,14 +127,24 @@ public sealed class LocalPostgres : IDisposable
         }
         _stopped = true;
         NpgsqlConnection.ClearAllPools();
-        try
+        using (_users.Lock())
         {
-            Run(_binDirectory, "pg_ctl", IsRoot(), "stop", "-w", "-m", "fast", "-D", _clusterDirectory);
-            _log("PostgreSQL local arrêté.");
-        }
-        catch (InvalidOperationException e)
-        {
-            _log($"Arrêt de PostgreSQL local impossible : {e.Message}");
+            _users.Unregister(_registration);
+            var others = _users.LiveProcesses();
+            if (others.Count > 0)
+            {
+                _log($"PostgreSQL local laissé en marche : utilisé par un autre processus Vigie (pid {string.Join(", ", others)}).");
+                return;
+            }
+            try
+            {
+                Run(_binDirectory, "pg_ctl", IsRoot(), "stop", "-w", "-m", "fast", "-D", _clusterDirectory);
+                _log("PostgreSQL local arrêté.");
+            }
+            catch (InvalidOperationException e)
+            {
+                _log($"Arrêt de PostgreSQL local impossible : {e.Message}");
+            }
         }
     }
 

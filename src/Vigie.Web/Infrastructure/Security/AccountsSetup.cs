@@ -66,6 +66,11 @@ public static class AccountsSetup
             .AddErrorDescriber<FrenchIdentityErrors>();
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(2));
         services.AddDataProtection().SetApplicationName("Vigie").PersistKeysToDbContext<VigieDbContext>();
+        // The keys sit in the database beside the password hashes and sessions they protect, so encrypting them with a
+        // secret kept elsewhere is left to the database's own protection (docs/security.md); said explicitly here, which
+        // also keeps ASP.NET's "no XML encryptor configured" warning out of every first start.
+        services.Configure<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>(o =>
+            o.XmlEncryptor = new Microsoft.AspNetCore.DataProtection.XmlEncryption.NullXmlEncryptor());
 
         var development = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing");
         services.ConfigureApplicationCookie(o =>

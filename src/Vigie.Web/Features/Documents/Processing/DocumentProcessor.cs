@@ -8,7 +8,7 @@ public sealed record ProcessedPage(int Number, string Text, string? ThumbnailFil
 public sealed record ProcessingResult(int? PageCount, IReadOnlyList<ProcessedPage> Pages);
 
 /// <summary>Page count, text and thumbnails of one file, within the time budget of <see cref="DocumentOptions.ProcessingTimeout"/>.</summary>
-public sealed class DocumentProcessor(IOptions<DocumentOptions> options, ILogger<DocumentProcessor> logger)
+public sealed class DocumentProcessor(IOptions<DocumentOptions> options, Pdftoppm pdftoppm, ILogger<DocumentProcessor> logger)
 {
     /// <summary>Throws <see cref="ProcessingFailure"/> when the file cannot be processed (damaged, protected, too slow).</summary>
     public async Task<ProcessingResult> ProcessAsync(string path, FileFormat format, string workFolder, CancellationToken cancellationToken)
@@ -38,8 +38,9 @@ public sealed class DocumentProcessor(IOptions<DocumentOptions> options, ILogger
                     // lets the queue move on even if one page never ends.
                     var extraction = await Task.Run(() => TextExtraction.Pdf(path, settings.MaxExtractedPages, cancellationToken), cancellationToken)
                         .WaitAsync(cancellationToken);
-                    var thumbnails = await Thumbnails.PdfAsync(settings.PdftoppmPath, path, Math.Min(settings.ThumbnailPages, extraction.PageCount ?? 1),
-                        workFolder, logger, cancellationToken);
+                    var thumbnails = pdftoppm.Path is { } renderer
+                        ? await Thumbnails.PdfAsync(renderer, path, Math.Min(settings.ThumbnailPages, extraction.PageCount ?? 1), workFolder, logger, cancellationToken)
+                        : [];
                     var files = thumbnails.ToDictionary(t => t.Page, t => t.File);
                     return new ProcessingResult(extraction.PageCount,
                         extraction.Pages.Select(p => new ProcessedPage(p.Number, p.Text, files.GetValueOrDefault(p.Number))).ToList());

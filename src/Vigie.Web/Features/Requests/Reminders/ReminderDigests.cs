@@ -42,7 +42,7 @@ public sealed class ReminderDigests(
     IOutputCacheStore cache,
     TimeProvider clock,
     IOptions<ReminderOptions> options,
-    IOptions<VigieOptions> vigie,
+    SiteAddress address,
     ILogger<ReminderDigests> logger)
 {
     public async Task<ReminderRun> RunAsync(CancellationToken cancellationToken)
@@ -74,7 +74,7 @@ public sealed class ReminderDigests(
             }
         }
         logger.LogInformation("Rappels du {Day} : {Open} demandes recalculées, {Sent} courriels envoyés, {Skipped} déjà envoyés",
-            today, open, sent, skipped);
+            FrenchDates.Long(today), open, sent, skipped);
         return new ReminderRun(today, open, sent, skipped);
     }
 
@@ -134,7 +134,7 @@ public sealed class ReminderDigests(
 
     public EmailMessage Compose(User user, DateOnly today, IReadOnlyList<DigestItem> items)
     {
-        var site = vigie.Value.PublicUrl.TrimEnd('/');
+        var site = address.ForBackgroundWork();
         var due = items.Where(i => !i.Overdue).ToList();
         var overdue = items.Where(i => i.Overdue).ToList();
         var subject = new List<string>();
